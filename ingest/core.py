@@ -1,0 +1,60 @@
+"""`clean`: one page in, one article record (or a typed rejection) out. Pure: no I/O, no globals."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .decode import decode
+from .embeds import place_embeds, split_embeds
+from .extract import extract_body
+from .language import detect_languages
+from .metadata import read_metadata, utc_now
+from .options import DEFAULT, Options
+from .page import parse
+from .record import Article
+from .rejection import Reason, Rejected, Rejection
+
+
+def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT, *,
+          encoding: str | None = None, fetched_at: datetime | None = None) -> Article | Rejection:
+    """Strip a page down to its article.
+
+    `encoding` is the charset the transport declared (HTTP Content-Type), if any;
+    `fetched_at` is when the page was obtained (now, if not given).
+    """
+    try:
+        return _clean(html, url, options, encoding, fetched_at or utc_now())
+    except Rejected as rejected:
+        return rejected.rejection
+
+
+def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Article:
+    text = decode(html, declared=encoding, max_bytes=options.max_bytes)
+    page = parse(text, url)
+    meta = read_metadata(page, fetched_at)
+    embeds = split_embeds(page)
+    body = extract_body(page)
+    if body is None:
+        raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
+    words = len(body.text.split())
+    if words < options.min_words:
+        raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
+    embeds = place_embeds(embeds, body.text)
+    languages = detect_languages(body.text, embeds, options)
+    return Article(
+        url=url or "",
+        canonical_url=meta.canonical_url or url or "",
+        text=body.text,
+        fetched_at=fetched_at.isoformat(timespec="seconds"),
+        extractor=body.extractor,
+        title=meta.title,
+        site_name=meta.site_name,
+        authors=meta.authors,
+        tags=meta.tags,
+        image=meta.image,
+        published=meta.published,
+        published_source=meta.published_source,
+        modified=meta.modified,
+        language=languages.body,
+        passages=languages.passages,
+        embeds=languages.embeds,
+    )

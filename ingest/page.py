@@ -1,0 +1,77 @@
+"""Parse once: one lxml tree and the views of it (meta tags, JSON-LD) every stage reads."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from .rejection import Reason, Rejected
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+@dataclass
+class Page:
+    """The parsed page. `tree` is owned by this clean() call and may be changed by stages."""
+
+    tree: lxml.html.HtmlElement
+    url: str | None
+    meta: dict[str, str] = field(default_factory=dict)
+    jsonld: list[dict] = field(default_factory=list)
+
+    def meta_first(self, *keys: str) -> str | None:
+        for key in keys:
+            value = self.meta.get(key)
+            if value:
+                return value
+        return None
+
+
+def parse(text: str, url: str | None) -> Page:
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise Rejected(Reason.UNPARSABLE, str(exc) or "no elements") from None
+    if tree is None or tree.find(".//body") is None and len(tree) == 0:
+        raise Rejected(Reason.UNPARSABLE, "no elements")
+    return Page(tree=tree, url=url, meta=_meta_tags(tree), jsonld=_jsonld(tree))
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    """First value of each meta name/property/itemprop, keys lower-cased."""
+    meta: dict[str, str] = {}
+    for el in tree.iterfind(".//meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        value = el.get("content")
+        if key and value and value.strip():
+            meta.setdefault(key.strip().lower(), value.strip())
+    return meta
+
+
+def _jsonld(tree) -> list[dict]:
+    """Every JSON-LD object in the page, @graph members flattened; broken blocks skipped."""
+    found: list[dict] = []
+    for script in tree.iterfind(".//script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        _collect(data, found)
+    return found
+
+
+def _collect(data, found: list[dict]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _collect(item, found)
+    elif isinstance(data, dict):
+        found.append(data)
+        if "@graph" in data:
+            _collect(data["@graph"], found)
