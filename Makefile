@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3.11 and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= out
+
+.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden clean
+
+setup: $(STAMP)
+
+# pip 23.x cannot resolve trafilatura's extras: upgrade pip inside the venv first.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/ingest clean samples/pages -o $(OUT)/samples.jsonl
+	@echo "records written to $(OUT)/samples.jsonl"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: bench-clean bench-quality bench-embeds bench-crawl
+
+bench-clean: setup
+	$(BIN)/python tests/bench/speed.py
+
+bench-quality: setup
+	$(BIN)/python tests/bench/quality.py
+
+bench-embeds: setup
+	$(BIN)/python tests/bench/embeds.py
+
+bench-crawl: setup
+	$(BIN)/python tests/bench/crawl.py
+
+# Regenerate the expected records of samples/; review the diff before committing.
+golden: setup
+	$(BIN)/python tests/golden.py
+
+clean:
+	rm -rf $(VENV) $(OUT) *.egg-info
