@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
+	mkdir -p $(OUT)
 	$(BIN)/ingest clean samples/pages -o $(OUT)/samples.jsonl
 	@echo "records written to $(OUT)/samples.jsonl"
 

@@ -1,0 +1,42 @@
+"""Shared test helpers: paths, running the real `ingest` command, the record schema."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+PAGES = SAMPLES / "pages"
+BAD = SAMPLES / "bad"
+BENCH = ROOT.parent / "shared" / "bench" / "aeb-dev"
+INGEST = str(Path(sys.executable).parent / "ingest")
+
+
+def run_ingest(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the installed `ingest` command as a user would; text output."""
+    proc = subprocess.run([INGEST, *args], input=stdin, capture_output=True, timeout=timeout)
+    proc.stdout = proc.stdout.decode("utf-8")
+    proc.stderr = proc.stderr.decode("utf-8")
+    return proc
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@cache
+def schema() -> dict:
+    return json.loads((ROOT / "ingest" / "schema" / "article.schema.json").read_text())
+
+
+def validate(record: dict) -> None:
+    jsonschema.validate(record, schema(), format_checker=jsonschema.FormatChecker())
+
+
+def sample_pages() -> list[Path]:
+    return sorted(PAGES.glob("*.html"))

@@ -1,0 +1,42 @@
+"""`ingest.clean` as a library: pure, deterministic, typed rejections."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from helpers import sample_pages, validate
+
+from ingest import Article, Reason, Rejection, clean
+
+WHEN = datetime(2024, 9, 18, 12, 0, tzinfo=timezone.utc)
+
+
+def test_same_page_gives_the_same_record_twice():
+    html = sample_pages()[0].read_bytes()
+    first = clean(html, "https://example.org/a", fetched_at=WHEN)
+    second = clean(html, "https://example.org/a", fetched_at=WHEN)
+    assert isinstance(first, Article)
+    assert first.to_dict() == second.to_dict()
+    validate(first.to_dict())
+
+
+def test_text_and_bytes_give_the_same_article():
+    html = sample_pages()[0].read_bytes()
+    from_bytes = clean(html, "https://example.org/a", fetched_at=WHEN)
+    from_text = clean(html.decode("utf-8"), "https://example.org/a", fetched_at=WHEN)
+    assert from_bytes.to_dict() == from_text.to_dict()
+
+
+def test_rejections_are_typed_with_a_reason():
+    assert clean(b"", None).reason is Reason.EMPTY
+    assert clean(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None).reason is Reason.NOT_HTML
+    nav_only = "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav></body></html>"
+    rejection = clean(nav_only, "https://example.org/")
+    assert isinstance(rejection, Rejection) and rejection.reason is Reason.NO_ARTICLE
+    assert "no article" in str(rejection)
+
+
+def test_canonical_url_gives_the_id_whatever_url_was_fetched():
+    html = sample_pages()[0].read_bytes()
+    a = clean(html, "https://example.org/a?utm_source=x", fetched_at=WHEN)
+    b = clean(html, "https://example.org/a", fetched_at=WHEN)
+    assert a.canonical_url == b.canonical_url and a.id == b.id
