@@ -1,0 +1,31 @@
+"""A post's bare URL on a line of its own: what an oEmbed that never ran leaves in the article."""
+from __future__ import annotations
+
+import re
+
+from ..record import Embed
+from .found import Found, found
+from .platforms import platform_of_url
+from .text import visible_text
+
+_LONE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
+
+
+def find(tree) -> list[Found]:
+    items = []
+    for block in tree.xpath("//p | //div[not(*) or (count(*) = 1 and a)]"):
+        url = _lone_url(block)
+        platform, post = platform_of_url(url)
+        if platform is not None:
+            items.append(found(block, Embed(kind=platform.KIND, url=post)))
+    return items
+
+
+def _lone_url(block) -> str | None:
+    """The URL a block consists of: its text is one URL, or one link whose text is its URL."""
+    text = visible_text(block)
+    match = _LONE_URL.match(text)
+    if not match:
+        return None
+    links = [a.get("href") for a in block.iter("a")]
+    return links[0] if len(links) == 1 else match.group(1)
