@@ -1,0 +1,212 @@
+"""`ingest crawl` and `ingest schedule`: Scrapy crawls of sources into the feed.
+
+Scrapy is imported inside the commands, so `ingest clean` starts without it.
+"""
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import sys
+import threading
+from functools import partial
+from pathlib import Path
+
+from .sources import Source, SourcesError, load_sources, source_from_urls
+
+FINISHED = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout", "shutdown"}
+
+
+def register(subparsers) -> None:
+    """Add the `crawl` and `schedule` subcommands to an argparse subparsers object."""
+    crawl = subparsers.add_parser("crawl", help="crawl sources or URLs once into the feed",
+                                  description="Crawl sources (names in the sources file) or URLs once.")
+    crawl.add_argument("targets", nargs="*", metavar="SOURCE|URL",
+                       help="source names from --sources, or start URLs (pages, sitemaps, feeds)")
+    crawl.add_argument("--serve", metavar="DIR",
+                       help="serve DIR on 127.0.0.1 for the crawl and crawl it (samples, offline demos)")
+    _common(crawl)
+    crawl.set_defaults(func=run_crawl)
+
+    schedule = subparsers.add_parser("schedule", help="crawl every source at its interval until stopped",
+                                     description="Run each source at its interval until SIGTERM/SIGINT.")
+    _common(schedule)
+    schedule.set_defaults(func=run_schedule)
+
+
+def _common(parser) -> None:
+    parser.add_argument("--sources", default="sources.toml", metavar="FILE", help="default: sources.toml")
+    parser.add_argument("--out", default="feed", metavar="DIR", help="feed directory (default: feed)")
+    parser.add_argument("--state", default="state", metavar="DIR", help="crawl state directory (default: state)")
+    parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a Scrapy setting, as `scrapy crawl -s` does")
+
+
+def run_crawl(args) -> int:
+    server = None
+    targets = list(args.targets)
+    if args.serve:
+        server = serve_directory(args.serve)
+        targets = targets or [f"http://127.0.0.1:{server.server_port}/"]
+    try:
+        sources = resolve_targets(targets, args.sources)
+    except SourcesError as error:
+        print(f"ingest crawl: {error}", file=sys.stderr)
+        return 2
+    try:
+        return crawl(sources, out=args.out, state=args.state, overrides=args.settings)
+    finally:
+        if server:
+            server.shutdown()
+
+
+def run_schedule(args) -> int:
+    from .scheduler import Scheduler, crawl_command
+
+    try:
+        sources = load_sources(args.sources)
+    except SourcesError as error:
+        print(f"ingest schedule: {error}", file=sys.stderr)
+        return 2
+    launch = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
+                     overrides=args.settings)
+    return Scheduler(list(sources.values()), launch, feed_dir=args.out, state_dir=args.state).run_until_signalled()
+
+
+def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
+    """Source names and URLs from the command line; no targets means every source in the file."""
+    urls = [t for t in targets if "://" in t]
+    names = [t for t in targets if "://" not in t]
+    sources = []
+    if names or not urls:
+        if not Path(sources_file).exists():
+            raise SourcesError(f"{sources_file}: no such sources file (give URLs, or --sources FILE)")
+        known = load_sources(sources_file)
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise SourcesError(f"{sources_file}: no source named {', '.join(unknown)}")
+        sources = [known[n] for n in names] if names else list(known.values())
+    if urls:
+        sources.append(source_from_urls(urls))
+    return sources
+
+
+def crawl_settings(out: str, state: str, overrides: list[str]):
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("ingest.settings", priority="project")
+    settings.set("INGEST_FEED_DIR", out, priority="cmdline")
+    settings.set("INGEST_STATE_DIR", state, priority="cmdline")
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise SourcesError(f"-s {item}: expected NAME=VALUE")
+        settings.set(name.strip(), value, priority="cmdline")
+    return settings
+
+
+def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) -> int:
+    """One crawl of each source, concurrently in one process; prints a summary per source."""
+    from scrapy.crawler import CrawlerProcess
+
+    from spiders.news import NewsSpider
+
+    try:
+        settings = crawl_settings(out, state, overrides)
+    except SourcesError as error:
+        print(f"ingest crawl: {error}", file=sys.stderr)
+        return 2
+    locks = []
+    runnable = []
+    for source in sources:
+        lock = source_lock(state, source.name)
+        if lock is None:
+            print(f"ingest crawl: source {source.name!r} is being crawled by another process; skipped",
+                  file=sys.stderr)
+            continue
+        locks.append(lock)
+        runnable.append(source)
+    if not runnable:
+        return 3
+    process = CrawlerProcess(settings)
+    crawlers = []
+    for source in runnable:
+        crawler = process.create_crawler(NewsSpider)
+        crawlers.append((source, crawler))
+        process.crawl(crawler, source=source)
+    process.start()
+    for lock in locks:
+        lock.close()
+    status = 0
+    for source, crawler in crawlers:
+        stats = crawler.stats.get_stats()
+        print(summary(source.name, stats, out))
+        if stats.get("finish_reason") not in FINISHED:
+            status = 1
+    return status
+
+
+def summary(name: str, stats: dict, out: str) -> str:
+    drops = {k.removeprefix("ingest/dropped/"): v for k, v in stats.items() if k.startswith("ingest/dropped/")}
+    http_errors = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
+                   if k.startswith("httperror/response_ignored_status_count/")}
+    lines = [
+        f"crawl {name}: {stats.get('finish_reason', 'not finished')}",
+        f"  pages fetched      {stats.get('response_received_count', 0)}"
+        f"  (articles {stats.get('ingest/pages/article', 0)}, other pages {stats.get('ingest/pages/other', 0)},"
+        f" not modified {stats.get('ingest/pages/not_modified', 0)})",
+        f"  articles written   {stats.get('ingest/feed/records_committed', 0)}",
+        "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
+        "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),
+        f"  robots.txt denied  {stats.get('robotstxt/forbidden', 0)}",
+        f"  feed               {Path(out).resolve()}/date=*/*.jsonl",
+    ]
+    return "\n".join(lines)
+
+
+def source_lock(state: str, name: str):
+    """An exclusive lock on the source in the crawl state, or None if another process holds it."""
+    folder = Path(state) / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / f"{_safe(name)}.lock", "a+")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+
+
+def serve_directory(directory: str):
+    """A static HTTP server for DIR on 127.0.0.1 (a free port), in a daemon thread."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+    if not Path(directory).is_dir():
+        raise SystemExit(f"ingest crawl: --serve {directory}: not a directory")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=os.fspath(directory)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m ingest.crawl crawl|schedule ...`: the same commands without the rest of the CLI."""
+    parser = argparse.ArgumentParser(prog="ingest")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

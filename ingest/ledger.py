@@ -1,0 +1,140 @@
+"""The crawl state: what was emitted (id, canonical URL, content hash, when) and each page's validators.
+
+SQLite in WAL mode, one connection per process, every write a short transaction, so several
+crawl processes can share one state directory. Nothing is cached in memory: another process
+may have written since.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+FILENAME = "ledger.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS emitted (
+    id TEXT PRIMARY KEY,
+    canonical_url TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    url TEXT NOT NULL,
+    emitted_at REAL NOT NULL,
+    feed_file TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    article_id TEXT,
+    checked_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_files (
+    path TEXT PRIMARY KEY,
+    records INTEGER NOT NULL,
+    committed_at REAL NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Emitted:
+    """What a feed file holds for one article, and the validators its page was served with."""
+
+    id: str
+    canonical_url: str
+    content_hash: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str | None
+    last_modified: str | None
+
+
+class Ledger:
+    def __init__(self, path: str | Path, *, timeout: float = 60.0):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                  check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+
+    @classmethod
+    def in_directory(cls, state_dir: str | Path) -> "Ledger":
+        return cls(Path(state_dir) / FILENAME)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Reading
+
+    def content_hash(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM emitted WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def validators(self, url: str) -> Validators | None:
+        """ETag / Last-Modified of a page whose article is in the feed, for a conditional request."""
+        row = self.db.execute(
+            "SELECT etag, last_modified FROM pages WHERE url = ? AND article_id IS NOT NULL",
+            (url,)).fetchone()
+        if not row or not (row[0] or row[1]):
+            return None
+        return Validators(row[0], row[1])
+
+    def is_committed(self, feed_file: str | Path) -> bool:
+        row = self.db.execute("SELECT 1 FROM feed_files WHERE path = ?", (str(feed_file),)).fetchone()
+        return row is not None
+
+    def count_emitted(self) -> int:
+        return self.db.execute("SELECT count(*) FROM emitted").fetchone()[0]
+
+    # Writing
+
+    def commit_file(self, feed_file: str | Path, entries: Iterable[Emitted]) -> None:
+        """Record, in one transaction, that a feed file holds these articles.
+
+        Called after the file is on disk and before it gets its final name: a file whose
+        commit is recorded here is complete, and `feed.recover` finishes its rename.
+        """
+        now = time.time()
+        entries = list(entries)
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?, ?)",
+                            (str(feed_file), len(entries), now))
+            self.db.executemany(
+                "INSERT OR REPLACE INTO emitted VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.id, e.canonical_url, e.content_hash, e.url, now, str(feed_file)) for e in entries])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+                [(e.url, e.etag, e.last_modified, e.id, now) for e in entries])
+
+    def remember_validators(self, url: str, article_id: str, etag: str | None,
+                            last_modified: str | None) -> None:
+        """New validators for a page whose article is already in the feed unchanged."""
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+                            (url, etag, last_modified, article_id, time.time()))
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE takes the write lock up front, so concurrent writers wait, not fail."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+        return False

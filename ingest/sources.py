@@ -1,0 +1,128 @@
+"""Sources: the sites to crawl, read from `sources.toml`, or made on the spot from URLs."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DEFAULT_INTERVAL = 3600.0
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+# Politeness shortcuts and the Scrapy settings they set.
+_POLITENESS = {
+    "delay": "DOWNLOAD_DELAY",
+    "concurrency": "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "user_agent": "USER_AGENT",
+    "obey_robots": "ROBOTSTXT_OBEY",
+}
+_KEYS = {"start", "interval", "allow", "deny", "depth", "page_limit", "hosts", "settings", *_POLITENESS}
+
+
+class SourcesError(ValueError):
+    """A sources file that cannot be used, with what is wrong and where."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    start: tuple[str, ...]
+    interval: float = DEFAULT_INTERVAL  # seconds between runs under `ingest schedule`
+    allow: tuple[str, ...] = ()  # URL regexes; if any, a followed URL must match one
+    deny: tuple[str, ...] = ()  # URL regexes; a URL matching one is never requested
+    depth: int | None = None  # link hops followed from listing pages (None: the INGEST_DEPTH setting)
+    page_limit: int | None = None  # pages fetched per run (None: the INGEST_PAGE_LIMIT setting)
+    hosts: tuple[str, ...] = ()  # hosts the crawl stays on, besides the start pages' own
+    settings: dict = field(default_factory=dict)  # Scrapy settings for this source's runs
+
+    @property
+    def allowed_hosts(self) -> tuple[str, ...]:
+        own = [urlsplit(url).hostname or "" for url in self.start]
+        return tuple(dict.fromkeys(h.lower() for h in (*own, *self.hosts) if h))
+
+    def allows(self, url: str) -> bool:
+        if any(re.search(p, url) for p in self.deny):
+            return False
+        return not self.allow or any(re.search(p, url) for p in self.allow)
+
+
+def load_sources(path: str | Path) -> dict[str, Source]:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SourcesError(f"{path}: {error}") from error
+    tables = data.get("sources")
+    if not isinstance(tables, dict) or not tables:
+        raise SourcesError(f"{path}: no [sources.NAME] tables")
+    return {name: source_from_table(name, table, where=f"{path}: sources.{name}")
+            for name, table in tables.items()}
+
+
+def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
+    where = where or f"sources.{name}"
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise SourcesError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    start = table.get("start")
+    if isinstance(start, str):
+        start = [start]
+    if not start or not all(isinstance(u, str) and urlsplit(u).scheme in ("http", "https") for u in start):
+        raise SourcesError(f"{where}: `start` must be one or more http(s) URLs")
+    settings = dict(table.get("settings") or {})
+    for key, setting in _POLITENESS.items():
+        if key in table:
+            settings[setting] = table[key]
+    for key in ("allow", "deny"):
+        for pattern in _strings(table.get(key), f"{where}.{key}"):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise SourcesError(f"{where}.{key}: bad pattern {pattern!r}: {error}") from error
+    return Source(
+        name=name,
+        start=tuple(start),
+        interval=parse_duration(table.get("interval", DEFAULT_INTERVAL), where=f"{where}.interval"),
+        allow=_strings(table.get("allow"), f"{where}.allow"),
+        deny=_strings(table.get("deny"), f"{where}.deny"),
+        depth=_count(table.get("depth"), f"{where}.depth"),
+        page_limit=_count(table.get("page_limit"), f"{where}.page_limit"),
+        hosts=_strings(table.get("hosts"), f"{where}.hosts"),
+        settings=settings,
+    )
+
+
+def source_from_urls(urls: list[str], name: str = "") -> Source:
+    """An ad-hoc source for `ingest crawl URL...`: named after the first URL's host."""
+    name = name or (urlsplit(urls[0]).hostname or "adhoc")
+    return source_from_table(name, {"start": list(urls)}, where="command line")
+
+
+def parse_duration(value, *, where: str = "interval") -> float:
+    """Seconds from `90`, `"90s"`, `"15m"`, `"1h"`, `"1d"`."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if not match or float(match[1]) <= 0:
+        raise SourcesError(f"{where}: {value!r} is not a duration like 90s, 15m, 1h, 1d")
+    return float(match[1]) * _UNIT[match[2]]
+
+
+def _strings(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise SourcesError(f"{where}: expected a string or a list of strings")
+
+
+def _count(value, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise SourcesError(f"{where}: expected a whole number ≥ 0, got {value!r}")

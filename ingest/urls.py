@@ -1,0 +1,30 @@
+"""URL identity: the same article reached through tracking links or fragments is one URL."""
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query keys that only say how a reader arrived; they never select different content.
+TRACKING_KEYS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+    "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "cmpid", "ncid", "ocid", "sr_share",
+})
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "itm_")
+
+
+def is_tracking_key(key: str) -> bool:
+    key = key.lower()
+    return key in TRACKING_KEYS or key.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize(url: str) -> str:
+    """The URL without tracking query keys and fragment, host lower-cased, default port dropped."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    if parts.username or parts.password:
+        host = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{host}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_key(k)]
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query, doseq=True), ""))

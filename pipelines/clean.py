@@ -1,0 +1,115 @@
+"""CleanPipeline: `ingest.clean` on each article page, in worker processes so the downloader never waits.
+
+A page that gives no article, takes too long, or crashes its worker is dropped with the reason
+counted; the crawl goes on.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from scrapy.exceptions import NotConfigured
+
+from ingest.items import PageItem
+
+from . import drop
+
+logger = logging.getLogger(__name__)
+
+
+def clean_page(body: bytes, url: str, encoding: str | None, fetched_at: str):
+    """Runs in a worker: the record as a dict, or the rejection's (reason name, detail)."""
+    from datetime import datetime
+
+    from ingest import Rejection, clean
+
+    result = clean(body, url, encoding=encoding, fetched_at=datetime.fromisoformat(fetched_at))
+    if isinstance(result, Rejection):
+        return None, (result.reason.name.lower(), result.detail)
+    return result.to_dict(), None
+
+
+def _warm_up():
+    """Import the core once per worker, before the first page arrives."""
+    import ingest  # noqa: F401
+
+
+class CleanPipeline:
+    def __init__(self, stats, *, workers: int, timeout: float, max_pending: int):
+        self.stats = stats
+        self.workers = workers
+        self.timeout = timeout
+        self.max_pending = max_pending or 4 * max(workers, 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: asyncio.Semaphore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        if not settings.getbool("INGEST_CLEAN_ENABLED"):
+            raise NotConfigured("INGEST_CLEAN_ENABLED is off")
+        workers = settings.get("INGEST_CLEAN_WORKERS")
+        workers = (os.cpu_count() or 1) if workers in (None, "") else int(workers)
+        return cls(crawler.stats, workers=workers, timeout=settings.getfloat("INGEST_CLEAN_TIMEOUT"),
+                   max_pending=settings.getint("INGEST_CLEAN_MAX_PENDING"))
+
+    def open_spider(self):
+        if self.workers > 0:
+            self.pool = self._new_pool()
+        self.pending = asyncio.Semaphore(self.max_pending)
+
+    def close_spider(self):
+        if self.pool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    async def process_item(self, item):
+        if not isinstance(item, PageItem) or item.record is not None:
+            return item
+        self.stats.inc_value("ingest/clean/pages")
+        record, rejection = await self._clean(item)
+        item.body = b""  # the page is no longer needed; records are what stay in memory
+        if rejection:
+            reason, detail = rejection
+            raise drop(self.stats, reason, f"{item.url}: {detail}")
+        item.record = record
+        self.stats.inc_value("ingest/clean/articles")
+        return item
+
+    async def _clean(self, item: PageItem):
+        args = (item.body, item.url, item.encoding, item.fetched_at)
+        if self.pool is None:
+            return self._guarded(clean_page, *args)
+        async with self.pending:  # bounds pages waiting for a worker, so memory stays flat
+            pool = self.pool
+            future = pool.submit(clean_page, *args)
+            try:
+                return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+            except asyncio.TimeoutError:
+                return None, ("clean_timeout", f"no result within {self.timeout:g}s")
+            except BrokenProcessPool:
+                if self.pool is pool:
+                    self._replace_pool()
+                return None, ("clean_crashed", "the worker process died")
+            except Exception as error:  # noqa: BLE001 - one page never stops the crawl
+                return None, ("internal", f"{type(error).__name__}: {error}")
+
+    @staticmethod
+    def _guarded(function, *args):
+        try:
+            return function(*args)
+        except Exception as error:  # noqa: BLE001 - one page never stops the crawl
+            return None, ("internal", f"{type(error).__name__}: {error}")
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # forkserver: never fork the crawl's own process, with its reactor and threads.
+        context = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+
+    def _replace_pool(self):
+        broken, self.pool = self.pool, self._new_pool()
+        broken.shutdown(wait=False, cancel_futures=True)
+        logger.warning("a cleaning worker died; started a new pool")

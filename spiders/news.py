@@ -1,0 +1,234 @@
+"""The `news` spider: from a source's start pages to its article pages, by sitemaps, feeds and links.
+
+Discovery only. Every response is sniffed (sitemap, RSS/Atom feed, or HTML page); an HTML
+page that looks like an article is yielded as a `PageItem` for the pipelines, any other page
+is a listing whose links are followed up to the source's depth.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from scrapy import Request, Spider, signals
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from ingest.items import PageItem
+from ingest.ledger import Ledger
+from ingest.pagekind import Kind, page_kind
+from ingest.sources import Source, load_sources, source_from_urls
+from ingest.urls import canonicalize
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+_XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+
+
+class NewsSpider(Spider):
+    name = "news"
+
+    def __init__(self, source: Source | str | None = None, sources: str = "sources.toml",
+                 start: str | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.source = resolve_source(source, sources, start)
+        self.allowed_domains = list(self.source.allowed_hosts)
+        # Hosts, allow and deny are checked in `request`, for links and sitemap entries alike.
+        self.links = LinkExtractor(unique=True)
+        self.depth = 2
+        self.follow_from_articles = False
+        self.ledger: Ledger | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        # A source's own settings sit between the project's and the command line's (-s).
+        settings.setdict(spider.source.settings, priority="spider")
+        limit = spider.source.page_limit
+        if limit is None:
+            limit = settings.getint("INGEST_PAGE_LIMIT")
+        if limit:
+            settings.set("CLOSESPIDER_PAGECOUNT", limit, priority="spider")
+        depth = spider.source.depth
+        spider.depth = settings.getint("INGEST_DEPTH") if depth is None else depth
+        spider.follow_from_articles = settings.getbool("INGEST_FOLLOW_FROM_ARTICLES")
+        if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
+            spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
+            crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
+        return spider
+
+    def _close_ledger(self):
+        if self.ledger:
+            self.ledger.close()
+
+    async def start(self):
+        for root in dict.fromkeys(_root(url) for url in self.source.start):
+            yield Request(root + "/robots.txt", callback=self.parse_robots, errback=self.missing,
+                          priority=10, meta={"dont_obey_robotstxt": True})
+            yield Request(root + "/sitemap.xml", callback=self.parse, errback=self.missing, priority=5)
+        for url in self.source.start:
+            yield Request(url, callback=self.parse, meta={"hops": 0, "start": True})
+
+    def parse(self, response: Response):
+        """Sniff what the response is and hand it to the parser for that."""
+        if response.status == 304:
+            self.crawler.stats.inc_value("ingest/pages/not_modified")
+            return
+        body = _ungzip(response)
+        if body is None:
+            return
+        head = body[:2048].lstrip().lower()
+        if head.startswith(b"<?xml") or head.startswith(b"<urlset") or head.startswith(b"<sitemapindex") \
+                or head.startswith(b"<rss") or head.startswith(b"<feed") or head.startswith(b"<rdf"):
+            if b"<urlset" in head or b"<sitemapindex" in head:
+                yield from self.parse_sitemap(response, body)
+                return
+            if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
+                yield from self.parse_feed(response, body)
+                return
+        if isinstance(response, HtmlResponse) or (isinstance(response, TextResponse)
+                                                  and b"<html" in body[:4096].lower()):
+            yield from self.parse_page(response)
+        else:
+            self.crawler.stats.inc_value("ingest/pages/not_html")
+
+    def parse_robots(self, response: Response):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield self.request(url, hops=0)
+
+    def parse_sitemap(self, response: Response, body: bytes):
+        self.crawler.stats.inc_value("ingest/sitemaps")
+        sitemap = Sitemap(body)
+        if sitemap.type == "sitemapindex":
+            for entry in sitemap:
+                yield self.request(entry["loc"], hops=0)
+        elif sitemap.type == "urlset":
+            for entry in sitemap:
+                # A news sitemap lists articles; a plain one lists any page of the site.
+                yield self.request(entry["loc"], hops=0, listed="news" in entry)
+
+    def parse_feed(self, response: Response, body: bytes):
+        self.crawler.stats.inc_value("ingest/feeds")
+        root = etree.fromstring(body, parser=_XML_PARSER)
+        if root is None:
+            return
+        for url in _feed_links(root):
+            yield self.request(urljoin(response.url, url), hops=0, listed=True)
+
+    def parse_page(self, response: TextResponse):
+        hops = response.meta.get("hops", 0)
+        kind = page_kind(response.body, response.url, listed=response.meta.get("listed", False))
+        self.crawler.stats.inc_value(f"ingest/pages/{kind.value}")
+        if kind is Kind.ARTICLE:
+            yield self.page_item(response)
+            if not self.follow_from_articles:
+                return
+        for href in response.xpath("//link[@rel='alternate']").xpath("@href[../@type=$t1 or ../@type=$t2]",
+                                                                     t1=FEED_TYPES[0], t2=FEED_TYPES[1]).getall():
+            yield self.request(response.urljoin(href), hops=0)
+        if hops < self.depth:
+            for link in self.links.extract_links(response):
+                yield self.request(link.url, hops=hops + 1)
+
+    def page_item(self, response: TextResponse) -> PageItem:
+        headers = response.headers
+        return PageItem(
+            url=response.url,
+            body=response.body,
+            encoding=_declared_charset(headers.get(b"Content-Type")),
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            source=self.source.name,
+            etag=_header(headers, b"ETag"),
+            last_modified=_header(headers, b"Last-Modified"),
+        )
+
+    def request(self, url: str, *, hops: int, listed: bool = False) -> Request | None:
+        """A request for a discovered URL: tracking keys dropped, on the source's hosts, conditional
+        when the page's article is already in the feed."""
+        url = canonicalize(url)
+        if not _on_hosts(url, self.allowed_domains) or not self.source.allows(url):
+            self.crawler.stats.inc_value("ingest/requests/skipped_offsite_or_denied")
+            return None
+        meta = {"hops": hops, "listed": listed}
+        headers = {}
+        validators = self.ledger.validators(url) if self.ledger else None
+        if validators:
+            meta["handle_httpstatus_list"] = [304]
+            if validators.etag:
+                headers["If-None-Match"] = validators.etag
+            if validators.last_modified:
+                headers["If-Modified-Since"] = validators.last_modified
+        return Request(url, callback=self.parse, headers=headers, meta=meta)
+
+    def missing(self, failure):
+        """robots.txt and /sitemap.xml are guesses; their absence is normal."""
+        self.logger.debug("not found: %s", failure.request.url)
+
+
+def resolve_source(source: Source | str | None, sources_file: str, start: str | None) -> Source:
+    """The spider's source, from `ingest crawl` (a Source) or `scrapy crawl news -a ...` (strings)."""
+    if isinstance(source, Source):
+        return source
+    if start:
+        return source_from_urls([u.strip() for u in start.split(",") if u.strip()], name=source or "")
+    if source:
+        path = Path(sources_file)
+        found = load_sources(path)
+        if source not in found:
+            raise ValueError(f"{path}: no source named {source!r} (have: {', '.join(found)})")
+        return found[source]
+    raise ValueError("give a source: -a source=NAME [-a sources=FILE], or -a start=URL[,URL...]")
+
+
+def _on_hosts(url: str, hosts: list[str]) -> bool:
+    host = urlsplit(url).hostname or ""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _ungzip(response: Response) -> bytes | None:
+    body = response.body
+    if body[:2] == b"\x1f\x8b":
+        try:
+            return gunzip(body, max_size=50_000_000)
+        except Exception:  # noqa: BLE001 - a broken archive is one lost sitemap, not a crash
+            return None
+    return body
+
+
+def _feed_links(root) -> list[str]:
+    """Item links of an RSS 0.9x/1.0/2.0 or Atom feed."""
+    links = []
+    for element in root.iter():
+        tag = etree.QName(element).localname if isinstance(element.tag, str) else ""
+        if tag in ("item", "entry"):
+            for child in element:
+                if not isinstance(child.tag, str) or etree.QName(child).localname != "link":
+                    continue
+                href = child.get("href") if child.get("href") is not None else (child.text or "").strip()
+                if href and child.get("rel", "alternate") == "alternate":
+                    links.append(href.strip())
+                    break
+    return links
+
+
+def _header(headers, name: bytes) -> str | None:
+    value = headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _declared_charset(content_type: bytes | None) -> str | None:
+    if not content_type:
+        return None
+    for param in content_type.decode("latin-1").split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
