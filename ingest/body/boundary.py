@@ -1,0 +1,29 @@
+"""Where the article ends: a comments or "more stories" section closes it, with all that follows."""
+from __future__ import annotations
+
+import re
+
+# Headings that open the matter after an article: reader comments, or lists of other stories.
+_END_MARKER = re.compile(r"""^[\W\d]*(?:
+    (?:\d+\s+|top\ rated\ |all\ |reader\ |show\ |view\ (?:all\ )?)?comments?(?:\s*\(\d+\))?
+  | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
+  | leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment|tinggalkan\ balasan|deixe\ um\ comentário
+  | (?:join|want\ to\ join)\ (?:the\ )?discussion|conversation|discussion
+  | you\ (?:may|might)\ also\ (?:like|enjoy)|related\ (?:articles|stories|posts|content|coverage)
+  | more\ (?:stories|news|from\ .{1,40})|(?:most\ )?popular(?:\ (?:on|in)\ .{1,30})?|trending(?:\ now|\ news)?
+  | recommended(?:\ for\ you|\ stories)?|read\ next|up\ next|what\ to\ read\ next|(?:expanded|further)\ coverage
+)[\W\d]*$""", re.I | re.X)
+
+# The part kept must still look like an article, so a marker near the top is not an end.
+_MIN_KEPT_CHARS = 400
+_MIN_KEPT_SHARE = 0.0
+
+
+def cut_end_matter(paragraphs: list[str]) -> list[str]:
+    total = sum(len(p) for p in paragraphs)
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        if _END_MARKER.match(paragraph.strip()) and seen >= _MIN_KEPT_CHARS and seen >= _MIN_KEPT_SHARE * total:
+            return paragraphs[:index]
+        seen += len(paragraph)
+    return paragraphs

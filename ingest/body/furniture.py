@@ -1,0 +1,71 @@
+"""Site furniture left inside the body: labels, prompts and counters that are not article text.
+
+Each paragraph is judged alone, by its whole text; a paragraph that only starts like a prompt
+but runs on as prose is kept (the length caps), because losing article text costs more than
+leaving a stray line.
+"""
+from __future__ import annotations
+
+import re
+
+# A paragraph that is nothing but one of these labels is furniture, in any case and with
+# trailing punctuation, counts or arrows.
+_LABEL = re.compile(r"""^[\W\d]*(?:
+    advertisement|advertising|anzeige|publicidad|publicité|pubblicità|реклама|sponsored(?:\ content)?
+  | (?:all\ |top\ rated\ |show\ (?:new\ )?|view\ (?:all\ )?|read\ all\ |hide\ )?comments?
+  | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
+  | loading\ comments | leave\ a\ (?:reply|comment) | post\ a\ comment | add\ a\ comment
+  | (?:join|want\ to\ join)\ (?:the\ )?discussion | feel\ free\ to\ contribute
+  | tell\ us\ what\ you\ think | what\ do\ you\ think | have\ your\ say
+  | share(?:\ this)?(?:\ (?:article|story|post|page))?(?:\ on\ \w+)? | tweet | email | print | pin\ it
+  | like\ this\ story\W+share\ it\ with\ a\ friend
+  | you\ (?:may|might)\ also\ (?:like|enjoy) | (?:most\ )?popular(?:\ on\ .{1,30})? | trending(?:\ now|\ news)?
+  | related(?:\ (?:articles?|stories|posts?|content|coverage|news|links))? | recommended(?:\ for\ you)?
+  | more(?:\ (?:stories|news|from\ .{1,30}))? | see\ more | read\ more | read\ next | also | don'?t\ miss
+  | (?:expanded|further)\ coverage | next\ post | previous\ post | next(?:\ article)? | previous(?:\ article)?
+  | link\ permanente|permalink | filed\ under\W.{0,60} | tags?\W.{0,80} | topics?\W.{0,80}
+  | (?:click|tap)\ here.{0,80} | subscribe | sign\ up | log\ ?in | join\ free | no\ result | view\ all\ result
+  | (?:tempo\ de\ )?leitura\W.{0,20} | \d+\s*min(?:ute)?s?\ read | reading\ time\W.{0,20}
+)[\W\d]*$""", re.I | re.X)
+
+# Paragraphs that open like a pointer elsewhere ("Read more: ...", "Related: ...") and stay short.
+_POINTER = re.compile(r"""^\W*(?:
+    read\ (?:more|also|next)|see\ (?:more|also)|related(?:\ post|\ article|\ story)?|also(?:\ on\ [\w.]+|\ read)?
+  | more|watch|listen|don'?t\ miss|recommended|trending|popular|leia\ (?:mais|também)|lesen\ sie\ auch|lire\ aussi
+  | читайте\ также|baca\ juga
+)\s*[:|»>–—-]""", re.I | re.X)
+_POINTER_MAX = 160
+
+# Calls to subscribe, follow or download: furniture when short and free of article sentences.
+_PROMPT = re.compile(r"""(?:
+    sign\ up\ (?:for|to)|subscribe\ to|newsletters?\b|delivered\ (?:to|through)\ your\ (?:inbox|letterbox)
+  | right\ in\ your\ inbox|keep\ an\ eye\ on\ your\ inbox|thanks\ for\ signing\ up|processing\ your\ subscription
+  | follow\ (?:us|him|her|them|[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,4})\ on\ (?:twitter|facebook|instagram)
+  | (?:get|download)\ the\ [\w\ ]{1,30}\ app|on\ the\ go\ by\ clicking|click\ here\ (?:to|for)
+  | share\ it\ with\ a\ friend|cookies?\ (?:policy|consent|to\ improve)|by\ continuing\ to\ use
+)""", re.I | re.X)
+_PROMPT_MAX = 220
+
+# Wire and staff credits closing a story: "Reporting by ...; Editing by ...", "SOURCE: ...".
+_CREDIT = re.compile(r"""^\W*(?:
+    (?:additional\ )?reporting\ by\b | editing\ by\b | compiled\ by\b | source\s*: | sources\s*:
+  | [\w.\-’' ]{3,60}\ contributed\ (?:reporting|to\ this\ (?:report|story))
+)""", re.I | re.X)
+_CREDIT_MAX = 300
+
+
+def is_furniture(paragraph: str) -> bool:
+    text = paragraph.strip()
+    if not text:
+        return True
+    if _LABEL.match(text):
+        return True
+    if len(text) <= _POINTER_MAX and _POINTER.match(text):
+        return True
+    if len(text) <= _PROMPT_MAX and _PROMPT.search(text):
+        return True
+    return len(text) <= _CREDIT_MAX and bool(_CREDIT.match(text))
+
+
+def drop_furniture(paragraphs: list[str]) -> list[str]:
+    return [p for p in paragraphs if not is_furniture(p)]

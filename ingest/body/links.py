@@ -1,0 +1,35 @@
+"""Paragraphs that are the whole text of one link: teasers for other stories, not article text."""
+from __future__ import annotations
+
+import re
+
+_NOT_WORD = re.compile(r"\W+")
+# Short headings can also be links (a table of contents); teaser headlines run longer.
+_MIN_WORDS = 5
+
+
+def _key(text: str) -> str:
+    return _NOT_WORD.sub(" ", text).strip().casefold()
+
+
+def anchor_texts(tree) -> set[str]:
+    """The text of every link in the page, normalised, for links long enough to be a teaser."""
+    keys = set()
+    for anchor in tree.iter("a"):
+        key = _key(anchor.text_content())
+        if key.count(" ") + 1 >= _MIN_WORDS:
+            keys.add(key)
+    return keys
+
+
+def drop_link_paragraphs(paragraphs: list[str], anchors: set[str]) -> list[str]:
+    """Drop paragraphs (and list items) whose whole text is the text of one link in the page."""
+    kept = []
+    for paragraph in paragraphs:
+        text = paragraph.lstrip("-•* ")
+        key = _key(text)
+        # a bare URL printed as text is a citation the author chose to show
+        if not text.startswith(("http://", "https://", "www.")) and key.count(" ") + 1 >= _MIN_WORDS and key in anchors:
+            continue
+        kept.append(paragraph)
+    return kept
