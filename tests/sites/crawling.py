@@ -1,0 +1,54 @@
+"""Running `ingest crawl` as a user would (a separate process) and reading what it wrote."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+# Tests talk to a loopback server: no politeness delays, both cores for cleaning.
+FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+        "-s", "INGEST_CLEAN_WORKERS=2", "-s", "RETRY_TIMES=1", "-s", "LOG_LEVEL=INFO"]
+
+
+def crawl_command(*targets: str, out: Path, state: Path, extra: list[str] = ()) -> list[str]:
+    return [sys.executable, "-m", "ingest.crawl", "crawl", *targets, "--out", str(out), "--state", str(state),
+            *FAST, *extra]
+
+
+def run_crawl(*targets: str, out: Path, state: Path, extra: list[str] = (), timeout: float = 180):
+    result = subprocess.run(crawl_command(*targets, out=out, state=state, extra=extra), cwd=REPO,
+                            capture_output=True, text=True, timeout=timeout, env=_env())
+    assert result.returncode == 0, result.stderr[-4000:]
+    return result
+
+
+def popen_crawl(*targets: str, out: Path, state: Path, extra: list[str] = ()) -> subprocess.Popen:
+    return subprocess.Popen(crawl_command(*targets, out=out, state=state, extra=extra), cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
+
+
+def feed_files(out: Path) -> list[Path]:
+    return sorted(out.glob("date=*/*.jsonl"))
+
+
+def partial_files(out: Path) -> list[Path]:
+    """Anything in the feed that is not a complete `.jsonl` file."""
+    return sorted(p for p in out.rglob("*") if p.is_file() and p.suffix != ".jsonl")
+
+
+def read_feed(out: Path) -> list[dict]:
+    records = []
+    for path in feed_files(out):
+        with path.open(encoding="utf-8") as lines:
+            records.extend(json.loads(line) for line in lines)
+    return records
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env

@@ -1,0 +1,118 @@
+"""A crawl of the loopback news site: every article once, nothing else; then recrawls with the same state."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import jsonschema
+import pytest
+
+from sites import newsroom
+from sites.crawling import feed_files, partial_files, read_feed, run_crawl
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "ingest/schema/article.schema.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def room():
+    room = newsroom.start(newsroom.build())
+    yield room
+    room.site.stop()
+
+
+@pytest.fixture(scope="module")
+def first(room, tmp_path_factory):
+    base = tmp_path_factory.mktemp("crawl")
+    out, state = base / "feed", base / "state"
+    result = run_crawl(room.site.url("/"), out=out, state=state)
+    return {"out": out, "state": state, "stdout": result.stdout, "hits": room.site.requested()}
+
+
+def written_paths(out: Path) -> Counter:
+    return Counter(urlsplit(r["url"]).path + (("?" + urlsplit(r["url"]).query) if urlsplit(r["url"]).query else "")
+                   for r in read_feed(out))
+
+
+def test_every_article_appears_exactly_once_and_nothing_else(room, first):
+    written = written_paths(first["out"])
+    assert sorted(written) == sorted(room.articles)
+    assert set(written.values()) == {1}
+
+
+@pytest.mark.parametrize("mechanism", list(newsroom.build().by_mechanism))
+def test_each_discovery_mechanism_finds_its_articles(room, first, mechanism):
+    assert set(room.by_mechanism[mechanism]) <= set(written_paths(first["out"]))
+
+
+def test_robots_txt_disallowed_article_is_never_requested(room, first):
+    assert room.private not in [hit.path for hit in first["hits"]]
+    assert any(hit.path == "/sitemap_index.xml" for hit in first["hits"]), "robots.txt Sitemap: line not followed"
+
+
+def test_error_pages_are_requested_and_counted_not_written(first):
+    paths = [hit.path for hit in first["hits"]]
+    assert paths.count("/news/2024/05/removed-story-that-is-gone-now") == 1
+    assert paths.count("/news/2024/05/story-whose-server-fails") == 2  # once, and one retry
+    assert "404: 1" in first["stdout"] and "500: 1" in first["stdout"]
+
+
+def test_tracking_query_links_fetch_the_article_once_without_tracking(room, first):
+    paths = [hit.path for hit in first["hits"]]
+    for path in room.by_mechanism["link on the home page, also with tracking query"] + \
+            room.by_mechanism["only a tracking-query link"]:
+        assert paths.count(path) == 1
+        assert not [p for p in paths if p.startswith(path + "?")]
+
+
+def test_redirected_article_is_written_under_its_final_url(room, first):
+    records = read_feed(first["out"])
+    (target,) = room.by_mechanism["redirect"]
+    assert [r for r in records if r["url"].endswith(target)]
+    assert not [r for r in records if "/old/" in r["url"]]
+
+
+def test_non_article_pages_are_fetched_but_never_written(first):
+    fetched = {hit.path for hit in first["hits"]}
+    others = {"/", "/about", "/contact", "/tag/harbour", "/section/world"}
+    assert others <= fetched
+    written = set(written_paths(first["out"]))
+    assert not (others | {"/news/2024/05/photo-gallery-harbour-lights-at-night"}) & written
+    assert "no_article 1" in first["stdout"]  # the gallery: an article page without an article
+
+
+def test_feed_has_no_partial_file_and_reads_in_duckdb_as_schema_valid_records(first):
+    out = first["out"]
+    assert feed_files(out) and not partial_files(out)
+    rows = duckdb.sql(
+        f"SELECT * FROM read_json('{out}/*/*.jsonl', format='newline_delimited', hive_partitioning=true)")
+    columns = rows.columns
+    records = [dict(zip(columns, row)) for row in rows.fetchall()]
+    assert len(records) == len(read_feed(out))
+    assert {"id", "url", "canonical_url", "text", "content_hash", "date"} <= set(columns)
+    for record in read_feed(out):
+        jsonschema.validate(record, SCHEMA)
+    assert len({r["id"] for r in records}) == len(records)
+
+
+def test_second_crawl_writes_nothing_and_after_three_edits_exactly_those_three(room, first):
+    out, state = first["out"], first["state"]
+    files_before = feed_files(out)
+    since = len(room.site.requested())
+    second = run_crawl(room.site.url("/"), out=out, state=state)
+    assert feed_files(out) == files_before, second.stdout
+    not_modified = {h.path for h in room.site.requested()[since:] if h.status == 304}
+    # Asked for conditionally; the article behind a redirect is fetched whole and found unchanged.
+    assert not_modified == set(room.articles) - set(room.by_mechanism["redirect"])
+    assert "unchanged 1" in second.stdout
+
+    revised = room.articles[:1] + room.articles[5:6] + room.articles[-1:]
+    for path in revised:
+        room.revise(path)
+    run_crawl(room.site.url("/"), out=out, state=state)
+    new_files = [f for f in feed_files(out) if f not in files_before]
+    rewritten = [urlsplit(json.loads(line)["url"]).path for f in new_files for line in f.open()]
+    assert sorted(rewritten) == sorted(revised)
+    assert not partial_files(out)

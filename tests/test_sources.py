@@ -1,0 +1,70 @@
+"""sources.toml: one table per source; mistakes are reported with where they are."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.sources import SourcesError, load_sources, parse_duration, source_from_urls
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "sources.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_full_source_table(tmp_path):
+    sources = load_sources(write(tmp_path, """
+[sources.sofx]
+start = ["https://sofx.com/", "https://sofx.com/feed/"]
+interval = "15m"
+allow = ["/20\\\\d\\\\d/"]
+deny = ["/tag/", "\\\\?replytocom="]
+depth = 3
+page_limit = 500
+delay = 2.5
+concurrency = 1
+hosts = ["cdn.sofx.com"]
+settings = { AUTOTHROTTLE_TARGET_CONCURRENCY = 0.5 }
+"""))
+    source = sources["sofx"]
+    assert source.start == ("https://sofx.com/", "https://sofx.com/feed/")
+    assert source.interval == 900
+    assert source.depth == 3 and source.page_limit == 500
+    assert source.allowed_hosts == ("sofx.com", "cdn.sofx.com")
+    assert source.settings == {"AUTOTHROTTLE_TARGET_CONCURRENCY": 0.5, "DOWNLOAD_DELAY": 2.5,
+                               "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
+    assert source.allows("https://sofx.com/2024/05/story") and not source.allows("https://sofx.com/tag/x")
+    assert not source.allows("https://sofx.com/about")
+
+
+def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
+    source = load_sources(write(tmp_path, '[sources.a]\nstart = "https://a.example/"\n'))["a"]
+    assert source.interval == 3600 and source.depth is None and source.page_limit is None
+    assert source.allows("https://a.example/anything")
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ('[sources.a]\nstart = "ftp://a.example/"\n', "start"),
+    ('[sources.a]\nstart = "https://a.example/"\ninterval = "soon"\n', "interval"),
+    ('[sources.a]\nstart = "https://a.example/"\ndepht = 2\n', "depht"),
+    ('[sources.a]\nstart = "https://a.example/"\ndeny = ["("]\n', "deny"),
+    ('[sources.a]\nstart = "https://a.example/"\ndepth = -1\n', "depth"),
+    ("[other]\nx = 1\n", "no [sources.NAME]"),
+    ("[sources.a\n", "sources.toml"),
+])
+def test_mistakes_name_the_key_and_the_file(tmp_path, text, complaint):
+    with pytest.raises(SourcesError, match=re.escape(complaint)):
+        load_sources(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("value, seconds", [(90, 90), ("90s", 90), ("15m", 900), ("1h", 3600), ("1.5h", 5400),
+                                            ("1d", 86400), ("30", 30)])
+def test_durations(value, seconds):
+    assert parse_duration(value) == seconds
+
+
+def test_urls_make_an_adhoc_source_named_for_the_host():
+    source = source_from_urls(["https://news.example/", "https://news.example/rss"])
+    assert source.name == "news.example" and source.allowed_hosts == ("news.example",)
