@@ -38,7 +38,7 @@ _POINTER_MAX = 160
 
 # Calls to subscribe, follow or download: furniture when short and free of article sentences.
 _PROMPT = re.compile(r"""(?:
-    sign\ up\ (?:for|to)|subscribe\ to|newsletters?\b|delivered\ (?:to|through)\ your\ (?:inbox|letterbox)
+    sign\ up\ (?:for|to)|subscribe\ to|(?:our|free|daily|weekly|e-?mail)\ newsletters?|newsletter\W*$|delivered\ (?:to|through)\ your\ (?:inbox|letterbox)
   | right\ in\ your\ inbox|keep\ an\ eye\ on\ your\ inbox|thanks\ for\ signing\ up|processing\ your\ subscription
   | follow\ (?:us|him|her|them|[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,4})\ on\ (?:twitter|facebook|instagram)
   | (?:get|download)\ the\ [\w\ ]{1,30}\ app|on\ the\ go\ by\ clicking|click\ here\ (?:to|for)

@@ -1,0 +1,29 @@
+"""Where the article ends: a comments or more-stories section closes the body."""
+from pathlib import Path
+
+import ingest
+from ingest.body.boundary import cut_end_matter
+
+DATA = Path(__file__).parent / "data" / "body"
+
+
+def clean_text(name: str) -> str:
+    return ingest.clean((DATA / name).read_bytes(), f"https://news.example/{name}").text
+
+
+def test_reader_comments_inside_the_article_element_are_cut_with_their_heading():
+    text = clean_text("comments_after_article.html")
+    assert "Top Rated Comments" not in text
+    assert "About time. The old units" not in text
+    assert "step-free access at every door is the real news" not in text.lower()
+    assert text.splitlines()[-1].startswith("Unions welcomed the order")
+
+
+def test_a_comments_heading_near_the_top_is_not_taken_for_the_end():
+    paragraphs = ["Comments", "The first paragraph of a short article about comments sections."]
+    assert cut_end_matter(paragraphs) == paragraphs
+
+
+def test_end_markers_in_other_languages_close_the_body():
+    article = ["Lorem " * 90, "O texto continua com mais um parágrafo do artigo sobre o assunto."]
+    assert cut_end_matter(article + ["Comentários", "Ótimo texto, obrigado!"]) == article

@@ -1,0 +1,36 @@
+"""readability-lxml as a second opinion when trafilatura kept little of the page's prose."""
+from pathlib import Path
+
+from ingest.body.fallback import needs_second_opinion, prefer_second, readability_paragraphs
+from ingest.page import parse
+
+DATA = Path(__file__).parent / "data" / "body"
+
+
+def two_container_page():
+    return parse((DATA / "article_in_two_containers.html").read_text(encoding="utf-8"), None)
+
+
+def test_a_body_holding_one_of_two_containers_asks_for_a_second_opinion():
+    page = two_container_page()
+    first_container = readability_paragraphs(page.tree)[:3]
+    assert needs_second_opinion(first_container, page.tree)
+
+
+def test_a_body_holding_the_whole_article_does_not_ask():
+    page = two_container_page()
+    assert not needs_second_opinion(readability_paragraphs(page.tree), page.tree)
+
+
+def test_readability_reads_both_containers_paragraph_by_paragraph():
+    paragraphs = readability_paragraphs(two_container_page().tree)
+    assert paragraphs[0].startswith("Neighbourhood bakeries")
+    assert paragraphs[-1].startswith("For the bakers themselves")
+    assert not any("Sign up for Field Notes" in p for p in paragraphs)
+
+
+def test_the_longer_body_wins_only_when_it_contains_the_first():
+    whole = readability_paragraphs(two_container_page().tree)
+    assert prefer_second(whole[:3], whole)
+    assert not prefer_second(whole[:3], whole[3:] * 2)
+    assert not prefer_second(whole, whole[:3])

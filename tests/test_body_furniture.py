@@ -1,0 +1,54 @@
+"""Labels, pointers, prompts and credits that sites print inside the article container."""
+from pathlib import Path
+
+import pytest
+
+import ingest
+from ingest.body.furniture import is_furniture
+
+DATA = Path(__file__).parent / "data" / "body"
+
+
+@pytest.fixture(scope="module")
+def port_strike() -> str:
+    return ingest.clean((DATA / "furniture_in_article.html").read_bytes(), "https://harbour.example/strike").text
+
+
+def test_read_more_pointer_is_dropped(port_strike):
+    assert "Read more" not in port_strike
+    assert "Dock workers vote to strike" not in port_strike
+
+
+def test_wire_credit_line_is_dropped(port_strike):
+    assert "Reporting by" not in port_strike
+
+
+def test_every_article_paragraph_is_kept(port_strike):
+    lines = port_strike.splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("A strike by dock workers")
+    assert lines[-1].startswith("Retailers warned")
+
+
+@pytest.mark.parametrize("line", [
+    "ADVERTISEMENT", "Advertisement", "0 Comments", "Loading comments...", "Leave a Reply",
+    "You may also like...", "Share this article", "Like this story? Share it with a friend!",
+    "Related: The 15 Weirdest Galaxies in Our Universe", "SEE MORE: Protests spread to a third city",
+    "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+    "Follow The Daily Opinion section on Facebook, Twitter and Instagram.",
+    "Tempo de leitura: 2 minutos", "Комментарии", "SOURCE: News agencies",
+])
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Readers left more than 3,000 comments on the council's website before the vote, most of them "
+    "against the plan, and the council said it would publish a summary next month.",
+    "The newsletter, which the company sent to 40,000 subscribers, said the recall covered every "
+    "model sold since 2021 and that owners would be contacted by letter within six weeks of the announcement.",
+    "Related costs rose by 4 percent.",
+    "Advertising revenue fell by a fifth in the third quarter.",
+])
+def test_prose_that_mentions_furniture_words_is_kept(line):
+    assert not is_furniture(line)

@@ -1,0 +1,29 @@
+"""The headline and the standfirst under it are metadata, not the first lines of the body."""
+from pathlib import Path
+
+import ingest
+from ingest.body.headline import drop_headline
+
+DATA = Path(__file__).parent / "data" / "body"
+
+
+def test_headline_and_standfirst_repeated_in_the_article_are_dropped():
+    html = (DATA / "headline_and_standfirst.html").read_bytes()
+    article = ingest.clean(html, "https://energy.example/grid-batteries")
+    lines = article.text.splitlines()
+    assert article.title == "Why Grid Batteries Are Getting Cheaper"
+    assert lines[0].startswith("Utilities that a decade ago")
+    assert "Falling cell prices and longer warranties" not in article.text
+    assert len(lines) == 4
+
+
+def test_a_lead_paragraph_equal_to_the_description_stays_when_no_headline_precedes_it():
+    lead = "Falling cell prices and longer warranties are changing how utilities plan for peak demand."
+    paragraphs = [lead, "The second paragraph of the story."]
+    assert drop_headline(paragraphs, ["Why Grid Batteries Are Getting Cheaper"], [lead]) == paragraphs
+
+
+def test_a_title_with_the_site_name_still_matches_the_headline_line():
+    paragraphs = ["Why Grid Batteries Are Getting Cheaper", "Body text."]
+    titles = ["Why Grid Batteries Are Getting Cheaper"]  # as extract derives it from "... - The Energy Ledger"
+    assert drop_headline(paragraphs, titles, []) == ["Body text."]
