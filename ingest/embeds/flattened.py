@@ -6,6 +6,9 @@ few short blocks. Where the post starts is read backwards from the attribution.
 """
 from __future__ import annotations
 
+import re
+
+from ..language import detect_language, hint_code, post_language
 from ..record import Embed
 from .found import Found
 from .text import BLOCKS, has_link_stub, iso_day, post_text, visible_text
@@ -13,6 +16,8 @@ from .twitter import ATTRIBUTION, KIND, post_url, tweet_of_quote
 
 # A tweet is at most 280 characters; blocks are gathered backwards only while they fit.
 POST_CHARS = 280
+# What marks a block as written for a social network rather than for the article.
+_SOCIAL = re.compile(r"(?:^|\s)[#@]\w|https?://|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 _STOP_TAGS = frozenset("h1 h2 h3 h4 h5 h6 figure table ul ol hr img ingest-embed".split())
 
 
@@ -23,7 +28,7 @@ def find(tree) -> list[Found]:
         if block is None or block in seen:
             continue
         seen.add(block)
-        item = _post_ending_in(block)
+        item = _post_ending_in(block, tree)
         if item is not None:
             items.append(item)
     return items
@@ -35,20 +40,25 @@ def _block_of(el):
     return el
 
 
-def _post_ending_in(block) -> Found | None:
+def _post_ending_in(block, tree) -> Found | None:
     lines = visible_text(block).splitlines()
     if not lines or not ATTRIBUTION.match(lines[-1]) or not ATTRIBUTION.match(lines[-1]).group("date"):
         return None
     if block.tag == "blockquote" or len(lines) > 1:
         return Found((block,), tweet_of_quote(block))  # the post and its attribution in one block
-    parts = _post_blocks_before(block)
+    parts = _post_blocks_before(block, _article_language(tree, block))
     if not parts:
         return None
     return Found(tuple(parts) + (block,), _tweet(parts, block, ATTRIBUTION.match(lines[-1])))
 
 
-def _post_blocks_before(attribution_block) -> list:
-    """The short blocks just before the attribution that hold the post, in document order."""
+def _post_blocks_before(attribution_block, article_language: str | None) -> list:
+    """The short blocks just before the attribution that hold the post, in document order.
+
+    The block right before it always does; an earlier one only if it reads as a post (hashtags,
+    mentions, emoji, links) or is in another language than the article: a short article
+    paragraph in the article's language stays in the article.
+    """
     parts: list = []
     size = 0
     for sibling in attribution_block.itersiblings(preceding=True):
@@ -59,14 +69,14 @@ def _post_blocks_before(attribution_block) -> list:
         text = visible_text(sibling)
         if not text:
             continue
-        if parts and not _continues_post(sibling, text, size):
+        if parts and not _continues_post(sibling, text, size, article_language):
             break
         parts.insert(0, sibling)
         size += len(post_text(text) or "")
     return parts
 
 
-def _continues_post(block, text: str, size: int) -> bool:
+def _continues_post(block, text: str, size: int, article_language: str | None) -> bool:
     """Whether an earlier block still belongs to the post rather than to the article."""
     if block.find(".//ingest-embed") is not None:
         return False
@@ -74,7 +84,18 @@ def _continues_post(block, text: str, size: int) -> bool:
         return False  # the end of another post
     if text.rstrip().endswith(":"):
         return False  # the article's lead-in to the post
-    return size + len(post_text(text) or "") <= POST_CHARS
+    if size + len(post_text(text) or "") > POST_CHARS:
+        return False
+    return bool(_SOCIAL.search(text)) or post_language(text) != article_language
+
+
+def _article_language(tree, block) -> str | None:
+    """The page's declared language, else the language of the text around the post."""
+    declared = hint_code(tree.getroottree().getroot().get("lang"))
+    if declared:
+        return declared
+    container = block.getparent()
+    return detect_language(visible_text(container) if container is not None else "")
 
 
 def _tweet(parts: list, attribution_block, attribution) -> Embed:

@@ -5,7 +5,7 @@ import re
 
 from ..record import Embed
 from .found import Found, found
-from .platforms import platform_of_url
+from .platforms import handle_in_url, platform_of_url
 from .text import visible_text
 
 _LONE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
@@ -17,7 +17,7 @@ def find(tree) -> list[Found]:
         url = _lone_url(block)
         platform, post = platform_of_url(url)
         if platform is not None:
-            items.append(found(block, Embed(kind=platform.KIND, url=post)))
+            items.append(found(block, Embed(kind=platform.KIND, url=post, handle=handle_in_url(platform, post))))
     return items
 
 

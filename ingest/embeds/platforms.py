@@ -27,3 +27,11 @@ def platform_of_iframe(src: str | None):
         if post:
             return platform, post
     return None, None
+
+
+def handle_in_url(platform, url: str | None) -> str | None:
+    """The author's handle where the post's URL names it (a tweet's does, unless it is /i/)."""
+    if platform is twitter and url:
+        handle = url.split("/")[3]
+        return None if handle == "i" else handle
+    return None

@@ -9,7 +9,7 @@ BLOCKS = frozenset("p div blockquote section article figure figcaption li ul ol 
                    "header footer aside table tr td th pre hr".split())
 _SKIP = frozenset(("script", "style", "noscript", "template"))
 # t.co short links and pic.twitter.com stubs are the widget's plumbing, not the author's words.
-_LINK_STUB = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+")
+_LINK_STUB = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/[\w-]+")
 _MONTHS = {
     # English, French, German, Spanish, Italian, Portuguese, Dutch: the widget localises dates.
     **{m: i for i, m in enumerate(("january february march april may june july august september "

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from ..record import Embed
-from . import facebook, instagram, tiktok, twitter
+from . import facebook, instagram, tiktok, twitter, youtube
 from .found import Found, found
-from .platforms import BY_PROVIDER, platform_of_iframe, platform_of_url
+from .platforms import BY_PROVIDER, handle_in_url, platform_of_iframe, platform_of_url
 from .text import visible_text
 
 _FIGURES = '//figure[contains(concat(" ", normalize-space(@class), " "), " wp-block-embed ")]'
@@ -58,6 +58,8 @@ def _rendered_quote(figure, platform) -> Embed | None:
 def _rendered_iframe(figure, platform) -> Embed | None:
     for frame in figure.iter("iframe"):
         found_platform, url = platform_of_iframe(frame.get("src") or frame.get("data-src"))
+        if found_platform is youtube:
+            return youtube.video(url, frame.get("title"))
         if found_platform is platform:
             return Embed(kind=platform.KIND, url=url)
     return None
@@ -68,5 +70,5 @@ def _pasted_url(figure, platform) -> Embed | None:
     for url in _URL.findall(visible_text(wrapper)) + [a.get("href") for a in figure.iter("a")]:
         found_platform, post = platform_of_url(url)
         if found_platform is platform:
-            return Embed(kind=platform.KIND, url=post)
+            return Embed(kind=platform.KIND, url=post, handle=handle_in_url(platform, post))
     return None

@@ -28,7 +28,7 @@ def from_id(video_id: str | None) -> str | None:
 
 def video(url: str, title: str | None) -> Embed:
     title = " ".join((title or "").split())
-    return Embed(kind=KIND, url=url, text=title if title.lower() not in _GENERIC_TITLES else None)
+    return Embed(kind=KIND, url=url, text=title if title and title.lower() not in _GENERIC_TITLES else None)
 
 
 def find(tree) -> list[Found]:

@@ -1,0 +1,28 @@
+"""What a language detector should read of a post: its words, without the platform's markup.
+
+URLs, @handles, #hashtags, emoji and numbers carry no language (or mislead: a hashtag in
+English on a French post), so they go before detection.
+"""
+from __future__ import annotations
+
+import re
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/\S+", re.I)
+_HANDLE_OR_TAG = re.compile(r"[@#＃][^\s#@]+")
+# Anything that is not a letter, an apostrophe or sentence punctuation: emoji, symbols, digits.
+_NOT_WORDS = re.compile(r"[^\w\s'’.,;:!?¿¡«»\"“”„-]|[\d_]")
+_SPACE = re.compile(r"\s+")
+
+
+def words_of(text: str | None) -> str:
+    """The text with URLs, handles, hashtags, emoji and digits removed, spaces collapsed."""
+    if not text:
+        return ""
+    text = _URL.sub(" ", text)
+    text = _HANDLE_OR_TAG.sub(" ", text)
+    text = _NOT_WORDS.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def letter_count(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
