@@ -1,0 +1,49 @@
+"""A crawl killed with SIGKILL mid-way, then run again: every article in the feed exactly once, no partial file."""
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections import Counter
+from urllib.parse import urlsplit
+
+from sites import generated
+from sites.crawling import feed_files, partial_files, popen_crawl, read_feed, run_crawl
+from sites.newsroom import PAGES
+
+ARTICLES = 60
+
+
+def wait_for(condition, timeout: float, what: str):
+    """Wait for a condition of the file system, polling, for at most `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
+    site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES, delay=0.05)
+    generated.start(site)
+    out, state = tmp_path / "feed", tmp_path / "state"
+    # Small files, few connections: a crawl of many commits, so the kill lands between them.
+    slow = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    try:
+        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=slow)
+        wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait(timeout=30)
+        before = read_feed(out)
+        assert 0 < len(before) < ARTICLES, "the kill did not land in the middle of the crawl"
+
+        run_crawl(site.url("/"), out=out, state=state, extra=slow)
+    finally:
+        site.stop()
+
+    written = Counter(urlsplit(r["url"]).path for r in read_feed(out))
+    assert sorted(written) == sorted(paths)
+    assert set(written.values()) == {1}
+    assert partial_files(out) == []
+    for path in feed_files(out):  # every line of every file is a whole record
+        for line in path.read_text(encoding="utf-8").splitlines():
+            json.loads(line)
