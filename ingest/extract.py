@@ -34,9 +34,7 @@ def extract_body(page: Page) -> Body | None:
         page.tree, url=page.url, include_comments=False, include_tables=True,
         with_metadata=False, deduplicate=False, fast=True,
     )
-    if not text:
-        return None
-    paragraphs = remove_furniture([line for line in text.splitlines() if line.strip()], page)
+    paragraphs = remove_furniture([line for line in (text or "").splitlines() if line.strip()], page)
     extractor = TRAFILATURA
     if needs_second_opinion(paragraphs, page.tree):
         second = remove_furniture(readability_paragraphs(page.tree), page)

@@ -27,3 +27,9 @@ def test_a_comments_heading_near_the_top_is_not_taken_for_the_end():
 def test_end_markers_in_other_languages_close_the_body():
     article = ["Lorem " * 90, "O texto continua com mais um parágrafo do artigo sobre o assunto."]
     assert cut_end_matter(article + ["Comentários", "Ótimo texto, obrigado!"]) == article
+
+
+def test_a_comment_form_heading_closes_the_body():
+    article = ["The article's one long paragraph. " * 20]
+    end = ["Add new comment", "Please log in or register to post comments.", "Teaser of another story…"]
+    assert cut_end_matter(article + end) == article

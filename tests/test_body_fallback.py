@@ -1,7 +1,8 @@
 """readability-lxml as a second opinion when trafilatura kept little of the page's prose."""
 from pathlib import Path
 
-from ingest.body.fallback import needs_second_opinion, prefer_second, readability_paragraphs
+import ingest
+from ingest.body.fallback import is_layout_table, needs_second_opinion, prefer_second, readability_paragraphs
 from ingest.page import parse
 
 DATA = Path(__file__).parent / "data" / "body"
@@ -34,3 +35,26 @@ def test_the_longer_body_wins_only_when_it_contains_the_first():
     assert prefer_second(whole[:3], whole)
     assert not prefer_second(whole[:3], whole[3:] * 2)
     assert not prefer_second(whole, whole[:3])
+
+
+def test_an_empty_first_body_gives_way_to_any_second():
+    whole = readability_paragraphs(two_container_page().tree)
+    assert prefer_second([], whole)
+    assert not prefer_second([], [])
+
+
+def test_a_table_built_page_printed_whole_by_trafilatura_is_read_by_readability():
+    html = (DATA / "layout_table.html").read_bytes()
+    article = ingest.clean(html, "https://gazette.example/region/inondations-812.html")
+    lines = article.text.splitlines()
+    assert article.extractor.fallback == "readability-lxml"
+    assert len(lines) == 5
+    assert lines[0].startswith("Les pluies torrentielles")
+    assert lines[-1].startswith("Météo-France maintient")
+    for furniture in ("Rubriques", "Accueil", "Imprimer", "Tous droits réservés", "Par Claire Dumas", "|"):
+        assert furniture not in article.text
+
+
+def test_layout_cells_are_told_from_data_tables():
+    assert is_layout_table(["| " + "Les pluies torrentielles ont provoqué des crues. " * 20 + "| |"])
+    assert not is_layout_table(["| Team | Played | Points |", "| Lyon | 12 | 25 |"])

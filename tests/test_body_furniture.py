@@ -37,6 +37,7 @@ def test_every_article_paragraph_is_kept(port_strike):
     "Get the latest updates right in your inbox. Subscribe to our newsletters.",
     "Follow The Daily Opinion section on Facebook, Twitter and Instagram.",
     "Tempo de leitura: 2 minutos", "Комментарии", "SOURCE: News agencies",
+    "By Lena Ortiz", "Par Claire Dumas, le 14/04/2002", "Please log in or register to post comments.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -49,6 +50,9 @@ def test_furniture_lines(line):
     "model sold since 2021 and that owners would be contacted by letter within six weeks of the announcement.",
     "Related costs rose by 4 percent.",
     "Advertising revenue fell by a fifth in the third quarter.",
+    "By the end of the year, prices had doubled.",
+    "By the way",
+    "By March the river had risen again.",
 ])
 def test_prose_that_mentions_furniture_words_is_kept(line):
     assert not is_furniture(line)

@@ -27,3 +27,14 @@ def test_a_title_with_the_site_name_still_matches_the_headline_line():
     paragraphs = ["Why Grid Batteries Are Getting Cheaper", "Body text."]
     titles = ["Why Grid Batteries Are Getting Cheaper"]  # as extract derives it from "... - The Energy Ledger"
     assert drop_headline(paragraphs, titles, []) == ["Body text."]
+
+
+def test_a_kicker_above_the_repeated_headline_goes_with_it():
+    paragraphs = ["Review", "Why Grid Batteries Are Getting Cheaper", "Body text."]
+    assert drop_headline(paragraphs, ["Why Grid Batteries Are Getting Cheaper"], []) == ["Body text."]
+
+
+def test_a_long_paragraph_above_the_headline_is_kept():
+    lead = "A first paragraph of the article that happens to come before the repeated title line."
+    paragraphs = [lead, "Why Grid Batteries Are Getting Cheaper", "Body text."]
+    assert drop_headline(paragraphs, ["Why Grid Batteries Are Getting Cheaper"], []) == [lead, "Body text."]

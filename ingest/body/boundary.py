@@ -7,7 +7,7 @@ import re
 _END_MARKER = re.compile(r"""^[\W\d]*(?:
     (?:\d+\s+|top\ rated\ |all\ |reader\ |show\ |view\ (?:all\ )?)?comments?(?:\s*\(\d+\))?
   | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
-  | leave\ a\ (?:reply|comment)|post\ a\ comment|add\ a\ comment|tinggalkan\ balasan|deixe\ um\ comentário
+  | leave\ a\ (?:reply|comment)|post\ a\ comment|add\ (?:a\ |new\ )?comment|tinggalkan\ balasan|deixe\ um\ comentário
   | (?:join|want\ to\ join)\ (?:the\ )?discussion|conversation|discussion
   | you\ (?:may|might)\ also\ (?:like|enjoy)|related\ (?:articles|stories|posts|content|coverage)
   | more\ (?:stories|news|from\ .{1,40})|(?:most\ )?popular(?:\ (?:on|in)\ .{1,30})?|trending(?:\ now|\ news)?

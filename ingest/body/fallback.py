@@ -1,8 +1,9 @@
-"""readability-lxml as a second opinion, asked only when trafilatura kept little of the page's prose.
+"""readability-lxml as a second opinion, asked only when trafilatura's body looks wrong.
 
-trafilatura sometimes keeps one container of an article that the page splits into several; the
-page's prose then far outweighs what it kept. Running readability-lxml on every page would cost
-more than trafilatura itself, so the cheap prose count decides when to ask it.
+Two failures are cheap to see: trafilatura kept one container of an article that the page splits
+into several (the page's prose far outweighs what it kept), or it printed a layout table whole (an
+old table-built page: the article sits in one huge cell beside the menus). Running readability-lxml
+on every page would cost more than trafilatura itself, so these checks decide when to ask it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ _PROSE_MAX_LINK_SHARE = 0.3  # a <p> mostly of link text is navigation
 _ASK_BELOW = 0.45           # ask readability when the body holds less than this share of the prose
 _ADOPT_LENGTH = 1.5         # adopt its body only when it is this much longer ...
 _ADOPT_CONTAINS = 0.9       # ... and holds this share of trafilatura's words in sequence
+_LAYOUT_CELL_CHARS = 600   # a table cell this long holds a page region, not a datum
+_LINE_MAX_LINK_SHARE = 0.5  # a line mostly of link text is a menu or a teaser
+_LINK_OPEN, _LINK_CLOSE = "\ue000", "\ue001"  # private-use characters no page prints
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td")
 
 
@@ -34,13 +38,21 @@ def prose_chars(tree) -> int:
     return total
 
 
+def is_layout_table(paragraphs: list[str]) -> bool:
+    """trafilatura prints table rows as "| cell | cell |"; a cell of page-region size is layout."""
+    return any(p.startswith("|") and max(map(len, p.split("|"))) > _LAYOUT_CELL_CHARS for p in paragraphs)
+
+
 def needs_second_opinion(paragraphs: list[str], tree) -> bool:
     kept = sum(len(p) for p in paragraphs)
-    return kept < _ASK_BELOW * prose_chars(tree)
+    return is_layout_table(paragraphs) or kept < _ASK_BELOW * prose_chars(tree)
 
 
 def readability_paragraphs(tree) -> list[str]:
-    """readability-lxml's article, one paragraph per block element (on a copy: it edits the tree)."""
+    """readability-lxml's article, one paragraph per block or <br>-separated line, link lines left out.
+
+    Runs on a copy of the tree, because readability edits the tree it is given.
+    """
     try:
         summary = Document(copy.deepcopy(tree)).summary(html_partial=True)
     except Exception:  # readability raises bare Exceptions on odd pages; it is only a second opinion
@@ -48,14 +60,30 @@ def readability_paragraphs(tree) -> list[str]:
     if not summary.strip():
         return []
     root = etree.fromstring(summary, etree.HTMLParser())
+    _mark_lines_and_links(root)
     paragraphs = []
     for element in root.iter(_BLOCKS):
-        if any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
-            continue
-        text = " ".join(element.itertext()).split()
-        if text:
-            paragraphs.append(" ".join(text))
+        if not any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
+            paragraphs += [line for line in map(_prose_line, "".join(element.itertext()).split("\n")) if line]
     return paragraphs
+
+
+def _mark_lines_and_links(root) -> None:
+    """Line breaks become newlines; link text is fenced by two private-use characters so each line's share of
+    link text can be read off its string."""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for anchor in root.iter("a"):
+        anchor.text = _LINK_OPEN + (anchor.text or "")
+        anchor.tail = _LINK_CLOSE + (anchor.tail or "")
+
+
+def _prose_line(raw: str) -> str:
+    """The line with white space folded, or "" when it is mostly link text (a menu, a print link)."""
+    link = sum(len(part.split(_LINK_CLOSE)[0]) for part in raw.split(_LINK_OPEN)[1:])
+    text = " ".join(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").split())
+    plain = len(raw) - raw.count(_LINK_OPEN) - raw.count(_LINK_CLOSE)
+    return "" if not text or link > _LINE_MAX_LINK_SHARE * plain else text
 
 
 def _shingles(paragraphs: list[str], n: int = 4) -> set[tuple[str, ...]]:
@@ -64,7 +92,10 @@ def _shingles(paragraphs: list[str], n: int = 4) -> set[tuple[str, ...]]:
 
 
 def prefer_second(first: list[str], second: list[str]) -> bool:
-    """The second body wins when it is much longer and holds nearly all of the first."""
+    """The second body wins when it is much longer and holds nearly all of the first, or when the
+    first is empty or a layout table."""
+    if not first or is_layout_table(first):
+        return bool(second) and not is_layout_table(second)
     if sum(len(p) for p in second) < _ADOPT_LENGTH * sum(len(p) for p in first):
         return False
     ours = _shingles(first)

@@ -14,7 +14,7 @@ _LABEL = re.compile(r"""^[\W\d]*(?:
     advertisement|advertising|anzeige|publicidad|publicité|pubblicità|реклама|sponsored(?:\ content)?
   | (?:all\ |top\ rated\ |show\ (?:new\ )?|view\ (?:all\ )?|read\ all\ |hide\ )?comments?
   | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
-  | loading\ comments | leave\ a\ (?:reply|comment) | post\ a\ comment | add\ a\ comment
+  | loading\ comments | leave\ a\ (?:reply|comment) | post\ a\ comment | add\ (?:a\ |new\ )?comment
   | (?:join|want\ to\ join)\ (?:the\ )?discussion | feel\ free\ to\ contribute
   | tell\ us\ what\ you\ think | what\ do\ you\ think | have\ your\ say
   | share(?:\ this)?(?:\ (?:article|story|post|page))?(?:\ on\ \w+)? | tweet | email | print | pin\ it
@@ -42,7 +42,7 @@ _PROMPT = re.compile(r"""(?:
   | right\ in\ your\ inbox|keep\ an\ eye\ on\ your\ inbox|thanks\ for\ signing\ up|processing\ your\ subscription
   | follow\ (?:us|him|her|them|[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,4})\ on\ (?:twitter|facebook|instagram)
   | (?:get|download)\ the\ [\w\ ]{1,30}\ app|on\ the\ go\ by\ clicking|click\ here\ (?:to|for)
-  | share\ it\ with\ a\ friend|cookies?\ (?:policy|consent|to\ improve)|by\ continuing\ to\ use
+  | share\ it\ with\ a\ friend|(?:log\ ?in|sign\ in|register)\ (?:or\ register\ )?to\ (?:post\ )?comment|cookies?\ (?:policy|consent|to\ improve)|by\ continuing\ to\ use
 )""", re.I | re.X)
 _PROMPT_MAX = 220
 
@@ -52,6 +52,10 @@ _CREDIT = re.compile(r"""^\W*(?:
   | [\w.\-’' ]{3,60}\ contributed\ (?:reporting|to\ this\ (?:report|story))
 )""", re.I | re.X)
 _CREDIT_MAX = 300
+
+# A byline on a line of its own: "By Jane Doe", "Par Claire Dumas, le 14/04/2002".
+_BYLINE = re.compile(r"^(?i:by|par|von|por|di|door)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,3}(?:\s*[,|–—-].{0,40})?$")
+_BYLINE_MAX = 80
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -63,6 +67,8 @@ def is_furniture(paragraph: str) -> bool:
     if len(text) <= _POINTER_MAX and _POINTER.match(text):
         return True
     if len(text) <= _PROMPT_MAX and _PROMPT.search(text):
+        return True
+    if len(text) <= _BYLINE_MAX and _BYLINE.match(text):
         return True
     return len(text) <= _CREDIT_MAX and bool(_CREDIT.match(text))
 

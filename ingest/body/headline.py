@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 
 _NOT_WORD = re.compile(r"\W+")
-# Only the first few paragraphs can be a repeated headline or kicker.
+# Only the first few paragraphs can be a repeated headline.
 _HEAD_SPAN = 3
+# Lines above the headline this short are kickers and section labels.
+_KICKER_MAX_WORDS = 4
 
 
 def _key(text: str) -> str:
@@ -17,15 +19,20 @@ def _keys(texts: list[str]) -> set[str]:
 
 
 def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[str]) -> list[str]:
-    """Drop leading paragraphs that repeat the page's title, and the standfirst right after it.
+    """Drop the page's title repeated near the top, the short kicker lines above it (a section
+    label such as "Review"), and the standfirst right after it.
 
     The page's description is often its lead paragraph too, so it is dropped only where it
     follows a repeated headline: there it is the standfirst printed under the title.
     """
     title_keys = _keys(titles)
-    start = 0
-    while start < min(_HEAD_SPAN, len(paragraphs)) and _key(paragraphs[start]) in title_keys:
-        start += 1
-    if start and start < len(paragraphs) and _key(paragraphs[start]) in _keys(standfirsts):
+    heads = [i for i, p in enumerate(paragraphs[:_HEAD_SPAN]) if _key(p) in title_keys]
+    if not heads:
+        return paragraphs
+    last = heads[-1]
+    if any(len(p.split()) > _KICKER_MAX_WORDS for p in paragraphs[:last] if _key(p) not in title_keys):
+        return [p for i, p in enumerate(paragraphs) if i not in heads]
+    start = last + 1
+    if start < len(paragraphs) and _key(paragraphs[start]) in _keys(standfirsts):
         start += 1
     return paragraphs[start:]
