@@ -7,6 +7,7 @@ from .decode import decode
 from .embeds import place_embeds, split_embeds
 from .extract import extract_body
 from .language import detect_languages
+from .listing import teaser_lines
 from .metadata import read_metadata, utc_now
 from .options import DEFAULT, Options
 from .page import parse
@@ -38,6 +39,9 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     words = len(body.text.split())
     if words < options.min_words:
         raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
+    teasers = teaser_lines(page, body.text)
+    if teasers:
+        raise Rejected(Reason.NO_ARTICLE, f"a listing page: {teasers} teaser links, no article")
     embeds = place_embeds(embeds, body.text)
     languages = detect_languages(body.text, embeds, options)
     return Article(
