@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..options import Options
 from ..record import Embed, Passage
 from . import detector
-from .function_words import reads_as, tokens
+from .function_words import may_be_other_language, tokens
 from .prepare import letter_count, words_of
 
 # Fewer letters than this and a post says nothing about its language but through its hint.
@@ -19,6 +19,10 @@ MIN_POST_LETTERS = 12
 CONFIDENT = 0.90
 # Paragraphs shorter than this are too short to call a passage in another language.
 MIN_PASSAGE_LETTERS = 60
+# At most this many paragraphs of one body go to the detector: the stage's cost stays bounded.
+MAX_PASSAGE_CHECKS = 3
+# The body's sample is taken from paragraphs at least this long (prose, not captions or datelines).
+PROSE_CHARS = 80
 # Hints a widget gives that name no language: undetermined, media only, no linguistic content.
 _NO_LANGUAGE = {"und", "qme", "qht", "zxx", "qst", "qam", "qct", "art"}
 _OLD_CODES = {"iw": "he", "in": "id", "ji": "yi"}
@@ -44,12 +48,28 @@ def detect_languages(body_text: str, embeds: list[Embed], options: Options) -> L
     return Languages(body, passages, posts)
 
 
-def detect_language(text: str, sample_chars: int = 1500) -> str | None:
-    """ISO 639-1 code of a running text, the same on every run; None when there is nothing to tell by."""
-    sample = words_of(text[:sample_chars])
+def detect_language(text: str, sample_chars: int = 600) -> str | None:
+    """ISO 639-1 code of a running text, the same on every run; None when there is nothing to tell by.
+
+    Read from a sample of about `sample_chars` of its prose: langdetect's cost grows with the
+    text it is given, and a few sentences settle a body's language.
+    """
+    sample = words_of(prose_sample(text, sample_chars))
     if letter_count(sample) < MIN_POST_LETTERS:
         return None
-    return detector.best(sample, trials=3)[0]
+    return detector.best(sample, trials=1)[0]
+
+
+def prose_sample(text: str, size: int) -> str:
+    """The first `size` characters of the text's longer paragraphs (all of it if none is long)."""
+    prose = [p for p in text.split("\n") if len(p) >= PROSE_CHARS] or [text]
+    sample, total = [], 0
+    for paragraph in prose:
+        sample.append(paragraph[:size - total])
+        total += len(sample[-1])
+        if total >= size:
+            break
+    return "\n".join(sample)
 
 
 def post_language(text: str | None, declared: str | None = None) -> str | None:
@@ -71,12 +91,15 @@ def other_language_passages(body_text: str, body_language: str | None) -> tuple[
     """Body paragraphs written in another language than the body's (quotes, statements)."""
     if not body_language:
         return ()
-    passages = []
+    passages, checks = [], 0
     for index, paragraph in enumerate(body_text.split("\n")):
         words = words_of(paragraph)
-        if letter_count(words) < MIN_PASSAGE_LETTERS or reads_as(tokens(words), body_language):
+        if letter_count(words) < MIN_PASSAGE_LETTERS or not may_be_other_language(tokens(words), body_language):
             continue
-        language, probability = detector.best(words, trials=3)
+        checks += 1
+        if checks > MAX_PASSAGE_CHECKS:
+            break
+        language, probability = detector.best(words, trials=2)
         if language and language != body_language and probability >= CONFIDENT:
             passages.append(Passage(paragraph=index, language=language))
     return tuple(passages)

@@ -36,9 +36,15 @@ def leaning(words: list[str]) -> dict[str, int]:
     return {lang: sum(word in table for word in words) for lang, table in _WORDS.items()}
 
 
-def reads_as(words: list[str], language: str) -> bool | None:
-    """Whether the words lean to `language` at least as much as to any other; None if unknown."""
-    if language not in _WORDS:
-        return None
+def may_be_other_language(words: list[str], body_language: str) -> bool:
+    """Whether a paragraph's function words suggest another language than the body's.
+
+    Another known language leans harder; or, in a long paragraph, none of the body language's
+    function words appear (a language this table does not know, another script). For a body
+    in an unknown language, a paragraph that leans clearly to a known one.
+    """
     counts = leaning(words)
-    return counts[language] > 0 and counts[language] >= max(counts.values())
+    top = max(counts, key=counts.get)
+    if body_language in counts:
+        return counts[top] > counts[body_language] or (counts[body_language] == 0 and len(words) >= 12)
+    return counts[top] >= 3

@@ -30,8 +30,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--details", action="store_true", help="list every miss")
     parser.add_argument("--no-timing", action="store_true", help="skip the aeb-dev timing")
+    parser.add_argument("--lingua", action="store_true",
+                        help="also measure lingua-language-detector on the posts (if installed)")
     args = parser.parse_args()
     labelled(args.details)
+    if args.lingua:
+        lingua_comparison()
     if not args.no_timing:
         language_share()
     return 0
@@ -152,6 +156,47 @@ def _norm(text):
 
 def _pct(a, b):
     return f"{100 * a / b:.1f}%" if b else "n/a"
+
+
+def lingua_comparison() -> None:
+    """Post language by langdetect (as shipped) and by lingua, on every labelled post's text,
+    whole and cut short (real posts are often a few words), hints ignored."""
+    import resource
+    import tomllib
+
+    from ingest.language import letter_count, post_language, words_of
+
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:
+        print("lingua: not installed (pip install lingua-language-detector to measure it)")
+        return
+    posts = [p for p in tomllib.loads((LABELLED / "posts.toml").read_text("utf-8"))["posts"] if p.get("text")]
+    sets = {"7 languages of the set": "en fr de es it pt nl",
+            "22 European and major languages": "en fr de es it pt nl pl ro ca sv da nb fi cs hu el tr ru uk ar id"}
+    for name, codes in sets.items():
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        detector = LanguageDetectorBuilder.from_iso_codes_639_1(
+            *[IsoCode639_1.from_str(c) for c in codes.split()]).with_preloaded_language_models().build()
+        load = time.perf_counter() - start
+        grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+
+        def lingua(text):
+            found = detector.detect_language_of(words_of(text))
+            return found.iso_code_639_1.name.lower() if found else None
+
+        def hybrid(text):  # lingua as a second opinion for short posts only
+            return lingua(text) if letter_count(words_of(text)) < 120 else post_language(text)
+
+        print(f"lingua, {name}: load {load:.1f} s, resident memory +{grown:.0f} MB")
+        for label, detect in (("langdetect", post_language), ("lingua", lingua), ("langdetect+lingua<120", hybrid)):
+            cells = []
+            for cut in (None, 80, 50, 30):
+                right = sum(detect(p["text"][:cut]) == p["lang"] for p in posts)
+                cells.append(f"{'whole' if cut is None else f'first {cut}'} {100 * right / len(posts):.1f}%")
+            print(f"  {label:22} " + ", ".join(cells) + f" of {len(posts)} posts")
+        del detector
 
 
 def language_share() -> None:
