@@ -68,9 +68,9 @@ def run_schedule(args) -> int:
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
-    launch = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
+    command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
                      overrides=args.settings)
-    return Scheduler(list(sources.values()), launch, feed_dir=args.out, state_dir=args.state).run_until_signalled()
+    return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state).run_until_signalled()
 
 
 def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:

@@ -9,7 +9,7 @@ import gzip
 import re
 from pathlib import Path
 
-from .server import Article, Page, TestSite
+from .server import Article, Changing, Page, TestSite
 
 _CANONICAL = re.compile(rb"""<link[^>]+rel=["']?canonical["']?[^>]*>|<meta[^>]+property=["']?og:url["']?[^>]*>""", re.I)
 _SECTIONS = ("world", "business", "science", "culture", "sport", "local")
@@ -27,12 +27,15 @@ def article_paths(count: int) -> list[str]:
             for i in range(count)]
 
 
-def article_site(pages: list[bytes], count: int, *, delay: float = 0.0) -> tuple[TestSite, list[str]]:
-    """A site whose robots.txt names a sitemap of `count` article pages, each delayed by `delay`."""
+def article_site(pages: list[bytes], count: int, *, delay: float = 0.0,
+                 changing: bool = False) -> tuple[TestSite, list[str]]:
+    """A site with a sitemap of `count` article pages, each delayed by `delay`, edited on every request
+    if `changing`."""
     site = TestSite()
     paths = article_paths(count)
     for i, path in enumerate(paths):
-        site[path] = Article(pages[i % len(pages)], delay=delay)
+        page = pages[i % len(pages)]
+        site[path] = Changing(page, _edition, delay=delay) if changing else Article(page, delay=delay)
     site["/robots.txt"] = Page("User-agent: *\nAllow: /\n", content_type="text/plain")
     site["/"] = Page('<!doctype html><html><head><title>Home</title></head><body><a href="/sitemap.xml">map</a></body></html>')
     site._sitemap_paths = paths  # filled with absolute URLs once the port is known
@@ -46,3 +49,8 @@ def start(site: TestSite) -> TestSite:
                                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>',
                                 content_type="application/xml")
     return site
+
+
+def _edition(body: bytes, n: int) -> bytes:
+    from .newsroom import add_sentence
+    return add_sentence(body, f"This is edition {n} of the story.")

@@ -22,6 +22,8 @@ class Reply:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
     etag: bool = False  # serve an ETag and answer If-None-Match with 304
+    revise: Callable[[bytes, int], bytes] | None = None  # the body of the n-th request, if it changes
+    served: int = 0
 
 
 def Page(body: bytes | str, **kw) -> Reply:
@@ -39,6 +41,11 @@ def Status(code: int) -> Reply:
 
 def Redirect(to: str, code: int = 301) -> Reply:
     return Reply(status=code, headers={"Location": to})
+
+
+def Changing(body: bytes, revise: Callable[[bytes, int], bytes], **kw) -> Reply:
+    """An article page edited before every request: always a new version."""
+    return Reply(body=body, etag=True, revise=revise, **kw)
 
 
 def Delay(seconds: float, reply: Reply) -> Reply:
@@ -117,6 +124,10 @@ def _handler(site: TestSite):
             if reply.delay:
                 time.sleep(reply.delay)  # the behaviour under test: a slow server
             status, headers, body = reply.status, dict(reply.headers), reply.body
+            if reply.revise:
+                with site.lock:
+                    reply.served += 1
+                    body = reply.revise(body, reply.served)
             if reply.etag:
                 tag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
                 headers["ETag"] = tag

@@ -1,0 +1,121 @@
+"""Scheduler: each source crawled at its interval, one run of a source at a time, until a signal.
+
+Each run is an `ingest crawl SOURCE` child process: a crash in one run costs that run only,
+and runs of different sources use both cores. On SIGTERM/SIGINT the runs are asked to stop
+(they commit their feed files), and a run that does not stop within the grace period is
+killed and its temporary file cleared as after any crash.
+"""
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from . import feed
+from .ledger import Ledger
+from .sources import Source
+
+
+def crawl_command(source: Source, *, sources_file: str, out: str, state: str, overrides: list[str]) -> list[str]:
+    command = [sys.executable, "-m", "ingest.crawl", "crawl", source.name, "--sources", sources_file,
+               "--out", out, "--state", state]
+    for override in overrides:
+        command += ["-s", override]
+    return command
+
+
+@dataclass
+class Run:
+    source: Source
+    process: subprocess.Popen
+    started: float
+
+
+class Scheduler:
+    def __init__(self, sources: list[Source], command: Callable[[Source], list[str]], *, feed_dir: str,
+                 state_dir: str, grace: float = 10.0, tick: float = 0.5, clock: Callable[[], float] = time.monotonic,
+                 log=None):
+        self.sources = sources
+        self.command = command
+        self.feed_dir = feed_dir
+        self.state_dir = state_dir
+        self.grace = grace
+        self.tick = tick
+        self.clock = clock
+        self.log = log or (lambda message: print(f"schedule: {message}", file=sys.stderr, flush=True))
+        self.stop = threading.Event()
+        self.running: dict[str, Run] = {}
+        self.next_due: dict[str, float] = {}
+
+    def run_until_signalled(self) -> int:
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        return 0
+
+    def _on_signal(self, signum, frame):
+        self.log(f"{signal.Signals(signum).name}: stopping")
+        self.stop.set()
+
+    def run(self) -> None:
+        now = self.clock()
+        self.next_due = {s.name: now for s in self.sources}
+        self.log("sources " + ", ".join(f"{s.name} every {s.interval:g}s" for s in self.sources))
+        while not self.stop.is_set():
+            self._reap()
+            self._start_due()
+            self.stop.wait(self._wait_time())
+        self._shut_down()
+
+    def _start_due(self) -> None:
+        now = self.clock()
+        for source in self.sources:
+            if source.name not in self.running and self.next_due[source.name] <= now:
+                process = subprocess.Popen(self.command(source), start_new_session=True)
+                self.running[source.name] = Run(source, process, now)
+                self.log(f"run started source={source.name} pid={process.pid} at={now:.3f}")
+
+    def _reap(self) -> None:
+        for name, run in list(self.running.items()):
+            code = run.process.poll()
+            if code is None:
+                continue
+            del self.running[name]
+            now = self.clock()
+            # A run longer than the interval is followed by the next at once, never overlapped.
+            self.next_due[name] = max(run.started + run.source.interval, now)
+            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={now:.3f} "
+                     f"took={now - run.started:.1f}s")
+
+    def _wait_time(self) -> float:
+        if self.running:
+            return self.tick
+        return max(0.0, min(self.next_due.values()) - self.clock()) if self.next_due else self.tick
+
+    def _shut_down(self) -> None:
+        for run in self.running.values():
+            run.process.send_signal(signal.SIGTERM)
+        deadline = self.clock() + self.grace
+        for name, run in list(self.running.items()):
+            try:
+                run.process.wait(timeout=max(0.0, deadline - self.clock()))
+            except subprocess.TimeoutExpired:
+                self.log(f"run of {name} did not stop within {self.grace:g}s; killed")
+                run.process.kill()
+                run.process.wait()
+        self._reap()
+        ledger = Ledger.in_directory(self.state_dir)
+        try:
+            recovered = feed.recover(self.feed_dir, ledger.is_committed)
+        finally:
+            ledger.close()
+        if any(recovered.values()):
+            self.log("cleared after killed runs: {renamed} renamed, {removed} removed".format(**recovered))
+        self.log("stopped")

@@ -1,0 +1,112 @@
+"""`ingest schedule`: each source at its interval, never two runs of one source at once, clean stop on a signal."""
+from __future__ import annotations
+
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+
+import pytest
+
+from sites import generated
+from sites.crawling import FAST, REPO, _env, feed_files, partial_files, read_feed
+from sites.newsroom import PAGES
+
+LINE = re.compile(r"schedule: run (started|ended) source=(\w+) pid=\d+(?: exit=(\d+))? at=([\d.]+)")
+
+
+class Log:
+    """The scheduler's stderr, line by line, as events a test can wait for."""
+
+    def __init__(self, stream):
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.all: list[str] = []
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream):
+        for line in stream:
+            self.lines.put(line)
+
+    def wait_for(self, predicate, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate(self):
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, "timed out; scheduler said:\n" + "".join(self.all[-40:])
+            try:
+                self.all.append(self.lines.get(timeout=min(remaining, 0.05)))
+            except queue.Empty:
+                pass
+
+    def runs(self) -> dict[str, list[dict]]:
+        runs = defaultdict(list)
+        for line in self.all:
+            match = LINE.search(line)
+            if not match:
+                continue
+            event, name, code, at = match.groups()
+            if event == "started":
+                runs[name].append({"start": float(at)})
+            else:
+                runs[name][-1].update(end=float(at), exit=int(code))
+        return runs
+
+    def ended(self, name: str) -> int:
+        return sum(1 for run in self.runs()[name] if "end" in run)
+
+
+@pytest.fixture
+def sites():
+    pages = generated.load_pages(PAGES)
+    quick, _ = generated.article_site(pages, 3)
+    # Each run outlasts its interval, and finds every article edited since the last.
+    slow, _ = generated.article_site(pages, 4, delay=1.0, changing=True)
+    for site in (quick, slow):
+        generated.start(site)
+    yield quick, slow
+    for site in (quick, slow):
+        site.stop()
+
+
+def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_cleanly(tmp_path, sites):
+    quick, slow = sites
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.quick]\nstart = ["{quick.url("/")}"]\ninterval = "1s"\n\n'
+                       f'[sources.slow]\nstart = ["{slow.url("/")}"]\ninterval = "1s"\nconcurrency = 1\n')
+    out, state = tmp_path / "feed", tmp_path / "state"
+    scheduler = subprocess.Popen(
+        [sys.executable, "-m", "ingest.crawl", "schedule", "--sources", str(sources), "--out", str(out),
+         "--state", str(state), *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"],
+        cwd=REPO, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = Log(scheduler.stderr)
+    try:
+        log.wait_for(lambda log: log.ended("quick") >= 3 and log.ended("slow") >= 2, timeout=150)
+        # Stop in the middle of a run: while a feed file is still being written.
+        log.wait_for(lambda log: partial_files(out), timeout=60)
+        stopped_at = time.monotonic()
+        scheduler.send_signal(signal.SIGTERM)
+        scheduler.wait(timeout=30)
+        took = time.monotonic() - stopped_at
+        log.wait_for(lambda log: any("schedule: stopped" in line for line in log.all), timeout=5)
+    finally:
+        if scheduler.poll() is None:
+            scheduler.kill()
+
+    assert scheduler.returncode == 0
+    assert took < 15, f"took {took:.1f}s to stop"
+    runs = log.runs()
+    for name, interval in (("quick", 1.0), ("slow", 1.0)):
+        finished = [run for run in runs[name] if "end" in run]
+        assert all(run["exit"] == 0 for run in finished[:-1]), runs[name]
+        for before, after in zip(runs[name], runs[name][1:]):
+            assert after["start"] >= before["end"], f"two runs of {name} at once"
+            assert after["start"] >= before["start"] + interval - 0.01
+    assert partial_files(out) == []
+    records = read_feed(out)
+    quick_urls = [r["url"] for r in records if r["url"].startswith(quick.root)]
+    assert len(quick_urls) == len(set(quick_urls)) == 3  # later runs of quick found nothing new
+    versions = [(r["url"], r["content_hash"]) for r in records if r["url"].startswith(slow.root)]
+    assert len(versions) == len(set(versions)) >= 4 * 2  # every slow run wrote its edited versions
