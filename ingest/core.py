@@ -7,6 +7,7 @@ from .decode import decode
 from .embeds import place_embeds, split_embeds
 from .extract import extract_body
 from .language import detect_languages
+from .layout import unwrap_layout_tables
 from .listing import teaser_lines
 from .metadata import read_metadata, utc_now
 from .options import DEFAULT, Options
@@ -33,6 +34,7 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     page = parse(text, url)
     meta = read_metadata(page, fetched_at)
     embeds = split_embeds(page)
+    unwrap_layout_tables(page.tree)
     body = extract_body(page)
     if body is None:
         raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
