@@ -6,7 +6,7 @@ import json
 import sys
 from contextlib import nullcontext
 
-from . import __version__
+from . import __version__, crawl
 from .batch import clean_all
 from .inputs import expand, read_stdin
 from .options import Options
@@ -27,12 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ingest {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_command(sub)
-    try:
-        from . import crawl
-    except ImportError:  # TEMPORARY until ingest/crawl.py lands
-        crawl = None
-    if crawl is not None:
-        crawl.register(sub)
+    crawl.register(sub)
     return parser
 
 
