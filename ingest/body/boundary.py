@@ -14,16 +14,15 @@ _END_MARKER = re.compile(r"""^[\W\d]*(?:
   | recommended(?:\ for\ you|\ stories)?|read\ next|up\ next|what\ to\ read\ next|(?:expanded|further)\ coverage
 )[\W\d]*$""", re.I | re.X)
 
-# The part kept must still look like an article, so a marker near the top is not an end.
+# The part kept must still look like an article, so a marker near the top is not an end. No
+# share of the whole is required: comment threads are often several times longer than the story.
 _MIN_KEPT_CHARS = 400
-_MIN_KEPT_SHARE = 0.0
 
 
 def cut_end_matter(paragraphs: list[str]) -> list[str]:
-    total = sum(len(p) for p in paragraphs)
     seen = 0
     for index, paragraph in enumerate(paragraphs):
-        if _END_MARKER.match(paragraph.strip()) and seen >= _MIN_KEPT_CHARS and seen >= _MIN_KEPT_SHARE * total:
+        if _END_MARKER.match(paragraph.strip()) and seen >= _MIN_KEPT_CHARS:
             return paragraphs[:index]
         seen += len(paragraph)
     return paragraphs
