@@ -15,6 +15,7 @@ _ISO_DAY = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
+_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", ": ")
 EARLIEST = date(1990, 1, 1)
 
 
@@ -34,14 +35,15 @@ class Metadata:
 def read_metadata(page: Page, now: datetime) -> Metadata:
     article = _article_jsonld(page)
     published, source = _published(page, article, now)
+    site_name = _site_name(page, article)
     return Metadata(
-        title=_title(page, article),
+        title=_without_site_name(_title(page, article), site_name),
         authors=_authors(page, article),
         published=published,
         published_source=source,
         modified=_date_value(article.get("dateModified"), now)
         or _date_value(page.meta_first("article:modified_time", "og:updated_time", "datemodified"), now),
-        site_name=_site_name(page, article),
+        site_name=site_name,
         canonical_url=_canonical(page),
         tags=_tags(page, article),
         image=_image(page, article),
@@ -82,6 +84,18 @@ def _title(page: Page, article: dict) -> str | None:
         node = page.tree.find(".//title")
         raw = " ".join(node.text_content().split()) if node is not None else ""
         title = _TITLE_SUFFIX.sub("", raw) or None
+    return title
+
+
+def _without_site_name(title: str | None, site_name: str | None) -> str | None:
+    """'Headline — Site' and 'Site | Headline' become 'Headline' when Site is the site's name."""
+    if not title or not site_name:
+        return title
+    for sep in _SEPARATORS:
+        if title.endswith(sep + site_name):
+            return title[: -len(sep + site_name)].strip() or title
+        if title.startswith(site_name + sep):
+            return title[len(site_name + sep):].strip() or title
     return title
 
 
@@ -158,9 +172,12 @@ def _date_value(value, now: datetime) -> str | None:
 def _site_name(page: Page, article: dict) -> str | None:
     publisher = article.get("publisher")
     name = page.meta_first("og:site_name", "application-name") or _text(publisher)
-    if not name and page.url and page.url.startswith("http"):
-        name = urlsplit(page.url).hostname
-    return name
+    if name and not name.startswith(("http", "#", "/")):  # a bare @id reference is no name
+        return name
+    for url in (page.url, _canonical(page)):  # a saved file's URL is file://; its canonical says the site
+        if url and url.startswith("http"):
+            return urlsplit(url).hostname
+    return None
 
 
 def _canonical(page: Page) -> str | None:

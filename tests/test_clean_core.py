@@ -40,3 +40,16 @@ def test_canonical_url_gives_the_id_whatever_url_was_fetched():
     a = clean(html, "https://example.org/a?utm_source=x", fetched_at=WHEN)
     b = clean(html, "https://example.org/a", fetched_at=WHEN)
     assert a.canonical_url == b.canonical_url and a.id == b.id
+
+
+def test_a_date_after_the_fetch_is_not_believed():
+    html = sample_pages()[0].read_bytes()  # published 2024-09-17
+    before = clean(html, "https://example.org/a", fetched_at=datetime(2020, 1, 1, tzinfo=timezone.utc))
+    assert before.published is None or before.published < "2020-01-02"
+
+
+def test_title_loses_the_site_name_suffix():
+    page = next(p for p in sample_pages() if p.name.startswith("003"))
+    article = clean(page.read_bytes(), page.as_uri())
+    assert article.site_name == "Northstar Analysis"
+    assert not article.title.endswith("Northstar Analysis")
