@@ -16,10 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Clean the sample pages, then crawl the bundled samples site, served on 127.0.0.1 by the
+# crawl itself (offline): listing pages, a sitemap, an RSS feed, non-article pages, the articles.
 run: setup
 	mkdir -p $(OUT)
 	$(BIN)/ingest clean samples/pages -o $(OUT)/samples.jsonl
 	@echo "records written to $(OUT)/samples.jsonl"
+	$(BIN)/python samples/site/build.py $(OUT)/site
+	$(BIN)/ingest crawl --serve $(OUT)/site --out $(OUT)/feed --state $(OUT)/state \
+		-s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False -s LOG_LEVEL=WARNING
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -151,8 +151,11 @@ def summary(name: str, stats: dict, out: str) -> str:
     drops = {k.removeprefix("ingest/dropped/"): v for k, v in stats.items() if k.startswith("ingest/dropped/")}
     http_errors = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
                    if k.startswith("httperror/response_ignored_status_count/")}
+    elapsed = stats.get("elapsed_time_seconds") or 0
+    articles = stats.get("ingest/pages/article", 0)
+    rate = f", {articles / elapsed:.1f} article pages/s" if elapsed else ""
     lines = [
-        f"crawl {name}: {stats.get('finish_reason', 'not finished')}",
+        f"crawl {name}: {stats.get('finish_reason', 'not finished')} in {elapsed:.1f}s{rate}",
         f"  pages fetched      {stats.get('response_received_count', 0)}"
         f"  (articles {stats.get('ingest/pages/article', 0)}, other pages {stats.get('ingest/pages/other', 0)},"
         f" not modified {stats.get('ingest/pages/not_modified', 0)})",

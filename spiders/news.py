@@ -104,11 +104,11 @@ class NewsSpider(Spider):
         sitemap = Sitemap(body)
         if sitemap.type == "sitemapindex":
             for entry in sitemap:
-                yield self.request(entry["loc"], hops=0)
+                yield self.request(urljoin(response.url, entry["loc"]), hops=0)
         elif sitemap.type == "urlset":
             for entry in sitemap:
                 # A news sitemap lists articles; a plain one lists any page of the site.
-                yield self.request(entry["loc"], hops=0, listed="news" in entry)
+                yield self.request(urljoin(response.url, entry["loc"]), hops=0, listed="news" in entry)
 
     def parse_feed(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/feeds")
