@@ -11,7 +11,7 @@ class Options:
     # Detect languages at all (benchmarks of extraction alone may switch it off).
     detect_language: bool = True
     # Characters of body text given to the language detector; a bounded sample keeps it cheap.
-    language_sample_chars: int = 1500
+    language_sample_chars: int = 600
     # Largest decompressed input accepted, against gzip bombs and runaway pages.
     max_bytes: int = 20_000_000
 
