@@ -37,6 +37,13 @@ def _matching(want: dict, got) -> object | None:
          and " ".join(e.text.split()) == " ".join(want["text"].split())), None)
 
 
+def test_every_record_fits_the_schema():
+    from helpers import validate
+
+    for _, article in results():
+        validate(article.to_dict())
+
+
 def test_the_set_covers_every_form_and_language():
     embeds = [e for label, _ in results() for e in label["embeds"]]
     languages = {e["language"] for e in embeds if e["language"]}

@@ -229,3 +229,10 @@ def test_seed_000_rebuild_gives_its_two_french_tweets_and_a_body_without_them():
     assert [e.position for e in article.embeds] == [2, 3]
     assert "Faladié" not in article.text and "Je salue le courage" not in article.text
     assert article.language == "en"
+
+
+def test_a_loose_attribution_at_the_end_of_the_article_does_not_take_the_article_with_it():
+    html = page_with({4: "— CGT Cheminots (@CGTCheminots) November 19, 2024"})
+    article = cleaned(html)
+    assert article.embeds == ()
+    assert article.text.split("\n")[:4] == STORY

@@ -42,14 +42,19 @@ def _block_of(el):
 
 def _post_ending_in(block, tree) -> Found | None:
     lines = visible_text(block).splitlines()
-    if not lines or not ATTRIBUTION.match(lines[-1]) or not ATTRIBUTION.match(lines[-1]).group("date"):
+    attribution = ATTRIBUTION.match(lines[-1]) if lines else None
+    if attribution is None or not attribution.group("date"):
         return None
-    if block.tag == "blockquote" or len(lines) > 1:
-        return Found((block,), tweet_of_quote(block))  # the post and its attribution in one block
+    if block.tag == "blockquote":
+        return Found((block,), tweet_of_quote(block))  # a widget stripped of its class
+    if len(lines) > 1:  # the post and its attribution in one paragraph, lines broken by <br>
+        post_sized = len("".join(lines[:-1])) <= 2 * POST_CHARS and not any(
+            isinstance(child.tag, str) and child.tag in BLOCKS for child in block)
+        return Found((block,), tweet_of_quote(block)) if post_sized else None
     parts = _post_blocks_before(block, _article_language(tree, block))
     if not parts:
         return None
-    return Found(tuple(parts) + (block,), _tweet(parts, block, ATTRIBUTION.match(lines[-1])))
+    return Found(tuple(parts) + (block,), _tweet(parts, block, attribution))
 
 
 def _post_blocks_before(attribution_block, article_language: str | None) -> list:

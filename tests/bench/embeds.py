@@ -196,7 +196,6 @@ def lingua_comparison() -> None:
                 right = sum(detect(p["text"][:cut]) == p["lang"] for p in posts)
                 cells.append(f"{'whole' if cut is None else f'first {cut}'} {100 * right / len(posts):.1f}%")
             print(f"  {label:22} " + ", ".join(cells) + f" of {len(posts)} posts")
-        del detector
 
 
 def language_share() -> None:

@@ -12,7 +12,6 @@ import hashlib
 import html
 import json
 import tomllib
-from datetime import date
 from itertools import count
 from pathlib import Path
 
