@@ -36,7 +36,9 @@ ITEM_PIPELINES = {
     "pipelines.ledger.LedgerPipeline": 300,
     "pipelines.feed.FeedPipeline": 400,
 }
-CONCURRENT_ITEMS = 100
+# Items of one response processed at once. A page yields one item; Scrapy starts this many
+# tasks per response whatever it yields, so the default of 100 costs CPU the cleaners need.
+CONCURRENT_ITEMS = 8
 # Worker processes that run `ingest.clean`: 0 cleans in the crawl's own process; None is one
 # per core. INGEST_CLEAN_ENABLED = False skips cleaning (the fetch-only benchmark).
 INGEST_CLEAN_ENABLED = True

@@ -33,9 +33,20 @@ def clean_page(body: bytes, url: str, encoding: str | None, fetched_at: str):
     return result.to_dict(), None
 
 
-def _warm_up():
-    """Import the core once per worker, before the first page arrives."""
+def _start_worker(parent: int):
+    """Import the core before the first page arrives, and die with the crawl: a crawl killed with
+    SIGKILL must not leave its workers behind."""
+    import threading
+    import time
+
     import ingest  # noqa: F401
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 class CleanPipeline:
@@ -60,6 +71,9 @@ class CleanPipeline:
     def open_spider(self):
         if self.workers > 0:
             self.pool = self._new_pool()
+            # Start the workers now: they import the core while robots.txt and sitemaps download.
+            for _ in range(self.workers):
+                self.pool.submit(int)
         self.pending = asyncio.Semaphore(self.max_pending)
 
     def close_spider(self):
@@ -105,9 +119,11 @@ class CleanPipeline:
             return None, ("internal", f"{type(error).__name__}: {error}")
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # forkserver: never fork the crawl's own process, with its reactor and threads.
-        context = multiprocessing.get_context("forkserver")
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+        # spawn: never fork the crawl's own process, with its reactor and threads; and the
+        # workers are the crawl's own children, so they can watch it.
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(os.getpid(),))
 
     def _replace_pool(self):
         broken, self.pool = self.pool, self._new_pool()

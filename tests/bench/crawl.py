@@ -28,7 +28,7 @@ from sites.newsroom import PAGES  # noqa: E402
 
 BENCH_PAGES = REPO.parent / "shared" / "bench" / "aeb-dev" / "html"
 MODES = {
-    "on": ("cleaning on (workers)", ["-s", "INGEST_CLEAN_WORKERS=2"]),
+    "on": ("cleaning on (workers)", []),  # the default: one worker per core
     "fetch": ("fetch only (no cleaning)", ["-s", "INGEST_CLEAN_ENABLED=False"]),
     "one": ("cleaning in one process", ["-s", "INGEST_CLEAN_WORKERS=0"]),
 }
