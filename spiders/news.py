@@ -17,6 +17,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from ingest import resume
 from ingest.items import PageItem
 from ingest.ledger import Ledger
 from ingest.pagekind import Kind, page_kind
@@ -55,10 +56,19 @@ class NewsSpider(Spider):
         depth = spider.source.depth
         spider.depth = settings.getint("INGEST_DEPTH") if depth is None else depth
         spider.follow_from_articles = settings.getbool("INGEST_FOLLOW_FROM_ARTICLES")
+        if settings.getbool("INGEST_RESUME") and settings.get("INGEST_STATE_DIR") and not settings.get("JOBDIR"):
+            spider.job_dir = Path(settings["INGEST_STATE_DIR"]) / "jobs" / _safe(spider.source.name)
+            if resume.prepare(spider.job_dir):
+                spider.logger.info("resuming the interrupted crawl in %s", spider.job_dir)
+            settings.set("JOBDIR", str(spider.job_dir), priority="spider")
+            crawler.signals.connect(spider._conclude_job, signal=signals.spider_closed)
         if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
             spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
             crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
         return spider
+
+    def _conclude_job(self, reason):
+        resume.conclude(self.job_dir, reason)
 
     def _close_ledger(self):
         if self.ledger:
@@ -181,6 +191,10 @@ def resolve_source(source: Source | str | None, sources_file: str, start: str | 
             raise ValueError(f"{path}: no source named {source!r} (have: {', '.join(found)})")
         return found[source]
     raise ValueError("give a source: -a source=NAME [-a sources=FILE], or -a start=URL[,URL...]")
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
 
 
 def _on_hosts(url: str, hosts: list[str]) -> bool:

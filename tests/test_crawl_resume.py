@@ -1,0 +1,41 @@
+"""A crawl stopped by SIGINT resumes its queue: the next run fetches only what the first had not."""
+from __future__ import annotations
+
+import signal
+from collections import Counter
+from urllib.parse import urlsplit
+
+from sites import generated
+from sites.crawling import feed_files, partial_files, popen_crawl, read_feed, run_crawl
+from sites.newsroom import PAGES
+from test_crawl_kill import wait_for
+
+ARTICLES = 60
+
+
+def test_an_interrupted_crawl_resumes_where_it_stopped(tmp_path):
+    site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES, delay=0.05)
+    generated.start(site)
+    out, state = tmp_path / "feed", tmp_path / "state"
+    slow = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    try:
+        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=slow)
+        wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
+        crawl.send_signal(signal.SIGINT)
+        crawl.communicate(timeout=60)
+        first = {urlsplit(r["url"]).path for r in read_feed(out)}
+        assert 0 < len(first) < ARTICLES, "the interruption did not land in the middle of the crawl"
+        assert (state / "jobs" / "127.0.0.1" / "interrupted").exists()
+        hits_before = len(site.requested())
+
+        run_crawl(site.url("/"), out=out, state=state, extra=slow)
+        second_hits = [urlsplit(h.path).path for h in site.requested()[hits_before:]]
+    finally:
+        site.stop()
+
+    assert not first & set(second_hits), "the resumed crawl fetched pages the first had written"
+    assert "/sitemap.xml" not in second_hits  # the queue was resumed, not rediscovered
+    written = Counter(urlsplit(r["url"]).path for r in read_feed(out))
+    assert sorted(written) == sorted(paths) and set(written.values()) == {1}
+    assert partial_files(out) == []
+    assert not (state / "jobs" / "127.0.0.1").exists()  # a finished crawl leaves nothing to resume
