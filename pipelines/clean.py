@@ -39,14 +39,21 @@ def _start_worker(parent: int):
     import threading
     import time
 
-    import ingest  # noqa: F401
-
     def watch():
         while os.getppid() == parent:
             time.sleep(1.0)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+    import ingest
+
+    # The first page pays for lazy loading (language profiles, extractor tables): pay it now.
+    try:
+        ingest.clean(b"<html><body><article><p>" + b"Warm up the worker before the crawl. " * 20
+                     + b"</p></article></body></html>", "http://warm.up/")
+    except Exception:  # noqa: BLE001 - a failed warm-up must not break the pool; pages report errors
+        pass
 
 
 class CleanPipeline:
@@ -98,16 +105,23 @@ class CleanPipeline:
         if self.pool is None:
             return self._guarded(clean_page, *args)
         async with self.pending:  # bounds pages waiting for a worker, so memory stays flat
+            return await self._in_worker(args)
+
+    async def _in_worker(self, args):
+        for attempt in (1, 2):
             pool = self.pool
-            future = pool.submit(clean_page, *args)
             try:
+                future = pool.submit(clean_page, *args)
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
             except asyncio.TimeoutError:
+                # The worker is still busy with the page: stop it, or it is lost to the crawl.
+                self._replace_pool(pool, kill=True)
                 return None, ("clean_timeout", f"no result within {self.timeout:g}s")
             except BrokenProcessPool:
-                if self.pool is pool:
-                    self._replace_pool()
-                return None, ("clean_crashed", "the worker process died")
+                # A worker died (this page, or another in flight): once more on a new pool.
+                self._replace_pool(pool)
+                if attempt == 2:
+                    return None, ("clean_crashed", "the worker process died on this page")
             except Exception as error:  # noqa: BLE001 - one page never stops the crawl
                 return None, ("internal", f"{type(error).__name__}: {error}")
 
@@ -125,7 +139,12 @@ class CleanPipeline:
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                    initargs=(os.getpid(),))
 
-    def _replace_pool(self):
-        broken, self.pool = self.pool, self._new_pool()
+    def _replace_pool(self, broken: ProcessPoolExecutor, kill: bool = False):
+        if self.pool is not broken:
+            return  # another page already replaced it
+        self.pool = self._new_pool()
+        if kill:
+            for process in list((broken._processes or {}).values()):  # no public API to stop a worker
+                process.terminate()
         broken.shutdown(wait=False, cancel_futures=True)
-        logger.warning("a cleaning worker died; started a new pool")
+        logger.warning("cleaning workers %s; started new ones", "stopped" if kill else "died")

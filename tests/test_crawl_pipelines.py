@@ -117,3 +117,25 @@ def test_an_article_in_the_feed_with_the_same_body_is_dropped_as_unchanged(tmp_p
     assert ledger.process_item(cleaned("http://n.example/b", "http://n.example/b"))
     ledger.close_spider()
     assert stats.get_value("ingest/dropped/unchanged") == 1
+
+
+def test_a_worker_that_dies_mid_page_is_replaced_and_the_page_cleaned_again():
+    pipeline, stats = build(CleanPipeline, INGEST_CLEAN_WORKERS=1)
+
+    async def run():
+        pipeline.open_spider()
+        try:
+            first = pipeline.pool
+            cleaning = asyncio.ensure_future(pipeline.process_item(page()))
+            await asyncio.sleep(0)  # let the page reach the pool
+            for process in list(first._processes.values()):
+                process.kill()  # as the kernel's OOM killer would
+            item = await cleaning
+            assert pipeline.pool is not first
+            return item
+        finally:
+            pipeline.close_spider()
+
+    item = asyncio.run(run())
+    assert item.record and item.record["word_count"] > 100
+    assert not stats.get_value("ingest/dropped/clean_crashed")
