@@ -15,6 +15,7 @@ class PageItem:
     source: str
     etag: str | None = None
     last_modified: str | None = None
+    body_hash: str | None = None
     record: dict | None = None
 
     def __repr__(self) -> str:  # Scrapy logs dropped items: the URL says which, the body would flood

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS pages (
     etag TEXT,
     last_modified TEXT,
     article_id TEXT,
-    checked_at REAL NOT NULL
+    checked_at REAL NOT NULL,
+    body_hash TEXT
 );
 CREATE TABLE IF NOT EXISTS feed_files (
     path TEXT PRIMARY KEY,
@@ -48,6 +49,7 @@ class Emitted:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+    body_hash: str | None = None  # of the page as fetched, to skip cleaning an identical page
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,12 @@ class Ledger:
             return None
         return Validators(row[0], row[1])
 
+    def body_hash(self, url: str) -> str | None:
+        """Hash of the page as last fetched, if its article is in the feed."""
+        row = self.db.execute("SELECT body_hash FROM pages WHERE url = ? AND article_id IS NOT NULL",
+                              (url,)).fetchone()
+        return row[0] if row else None
+
     def is_committed(self, feed_file: str | Path) -> bool:
         row = self.db.execute("SELECT 1 FROM feed_files WHERE path = ?", (str(feed_file),)).fetchone()
         return row is not None
@@ -112,15 +120,15 @@ class Ledger:
                 "INSERT OR REPLACE INTO emitted VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.id, e.canonical_url, e.content_hash, e.url, now, str(feed_file)) for e in entries])
             self.db.executemany(
-                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
-                [(e.url, e.etag, e.last_modified, e.id, now) for e in entries])
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.url, e.etag, e.last_modified, e.id, now, e.body_hash) for e in entries])
 
     def remember_validators(self, url: str, article_id: str, etag: str | None,
-                            last_modified: str | None) -> None:
+                            last_modified: str | None, body_hash: str | None = None) -> None:
         """New validators for a page whose article is already in the feed unchanged."""
         with self._transaction():
-            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
-                            (url, etag, last_modified, article_id, time.time()))
+            self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+                            (url, etag, last_modified, article_id, time.time(), body_hash))
 
     def _transaction(self):
         return _Transaction(self.db)

@@ -1,4 +1,4 @@
-"""Item pipeline components, one per module: clean, dedup, ledger, feed."""
+"""Item pipeline components, one per module: unchanged, clean, dedup, ledger, feed."""
 from __future__ import annotations
 
 from scrapy.exceptions import DropItem

@@ -60,7 +60,8 @@ class FeedPipeline:
         record = item.record
         self.writer.write(record, Emitted(id=record["id"], canonical_url=record["canonical_url"],
                                           content_hash=record["content_hash"], url=item.url,
-                                          etag=item.etag, last_modified=item.last_modified))
+                                          etag=item.etag, last_modified=item.last_modified,
+                                          body_hash=item.body_hash))
         self.stats.inc_value("ingest/feed/records_written")
         return item
 

@@ -32,6 +32,7 @@ class LedgerPipeline:
         record = item.record
         if self.ledger.content_hash(record["id"]) == record["content_hash"]:
             # Unchanged; new validators let the next crawl ask for it conditionally.
-            self.ledger.remember_validators(item.url, record["id"], item.etag, item.last_modified)
+            self.ledger.remember_validators(item.url, record["id"], item.etag, item.last_modified,
+                                            item.body_hash)
             raise drop(self.stats, "unchanged", f"{item.url} is in the feed already", log_level="DEBUG")
         return item

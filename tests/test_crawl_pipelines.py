@@ -16,6 +16,7 @@ from ingest.record import article_id
 from pipelines.clean import CleanPipeline
 from pipelines.dedup import DedupPipeline
 from pipelines.ledger import LedgerPipeline
+from pipelines.unchanged import UnchangedPagePipeline
 from sites.newsroom import GALLERY
 
 PAGE = gzip.decompress(next((Path(__file__).parent / "sites/pages").glob("01-*.html.gz")).read_bytes())
@@ -139,3 +140,20 @@ def test_a_worker_that_dies_mid_page_is_replaced_and_the_page_cleaned_again():
     item = asyncio.run(run())
     assert item.record and item.record["word_count"] > 100
     assert not stats.get_value("ingest/dropped/clean_crashed")
+
+
+def test_a_page_identical_to_the_one_last_written_is_dropped_before_cleaning(tmp_path):
+    import hashlib
+
+    url = "http://n.example/2024/05/a-story"
+    Ledger.in_directory(tmp_path).commit_file(tmp_path / "f.jsonl", [
+        Emitted(article_id(url), url, "sha256:a", url, body_hash="sha256:" + hashlib.sha256(PAGE).hexdigest())])
+    unchanged, stats = build(UnchangedPagePipeline, INGEST_STATE_DIR=str(tmp_path))
+    unchanged.open_spider()
+    with pytest.raises(DropItem, match="unchanged_page"):
+        unchanged.process_item(page(PAGE, url))
+    edited = unchanged.process_item(page(PAGE.replace(b"</p>", b" Updated.</p>", 1), url))
+    assert edited.body_hash.startswith("sha256:") and edited.record is None
+    assert unchanged.process_item(page(PAGE, "http://n.example/2024/05/never-seen"))
+    unchanged.close_spider()
+    assert stats.get_value("ingest/dropped/unchanged_page") == 1

@@ -104,9 +104,10 @@ def test_second_crawl_writes_nothing_and_after_three_edits_exactly_those_three(r
     second = run_crawl(room.site.url("/"), out=out, state=state)
     assert feed_files(out) == files_before, second.stdout
     not_modified = {h.path for h in room.site.requested()[since:] if h.status == 304}
-    # Asked for conditionally; the article behind a redirect is fetched whole and found unchanged.
+    # Asked for conditionally; the article behind a redirect is fetched whole, found the same
+    # page as last time and never cleaned.
     assert not_modified == set(room.articles) - set(room.by_mechanism["redirect"])
-    assert "unchanged 1" in second.stdout
+    assert "unchanged_page 1" in second.stdout
 
     revised = room.articles[:1] + room.articles[5:6] + room.articles[-1:]
     for path in revised:

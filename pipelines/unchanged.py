@@ -1,0 +1,38 @@
+"""UnchangedPagePipeline: a page identical, byte for byte, to the one whose article is in the feed is
+dropped before cleaning. Conditional requests do this for servers that send validators; this
+does it for those that do not.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ingest.items import PageItem
+from ingest.ledger import Ledger
+
+from . import drop
+
+
+class UnchangedPagePipeline:
+    def __init__(self, stats, state_dir: str):
+        self.stats = stats
+        self.state_dir = state_dir
+        self.ledger: Ledger | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats, crawler.settings["INGEST_STATE_DIR"])
+
+    def open_spider(self):
+        self.ledger = Ledger.in_directory(self.state_dir)
+
+    def close_spider(self):
+        self.ledger.close()
+
+    def process_item(self, item):
+        if not isinstance(item, PageItem) or item.record is not None:
+            return item
+        item.body_hash = "sha256:" + hashlib.sha256(item.body).hexdigest()
+        if self.ledger.body_hash(item.url) == item.body_hash:
+            raise drop(self.stats, "unchanged_page", f"{item.url} is byte for byte the page last written",
+                       log_level="DEBUG")
+        return item
