@@ -67,6 +67,16 @@ class Ledger:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a state written by an earlier version up to this schema."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(pages)")}
+        if "body_hash" not in columns:
+            try:
+                self.db.execute("ALTER TABLE pages ADD COLUMN body_hash TEXT")
+            except sqlite3.OperationalError:  # another process added it first
+                pass
 
     @classmethod
     def in_directory(cls, state_dir: str | Path) -> "Ledger":

@@ -61,14 +61,19 @@ class NewsSpider(Spider):
             if resume.prepare(spider.job_dir):
                 spider.logger.info("resuming the interrupted crawl in %s", spider.job_dir)
             settings.set("JOBDIR", str(spider.job_dir), priority="spider")
-            crawler.signals.connect(spider._conclude_job, signal=signals.spider_closed)
+            # After every spider_closed handler: Scrapy saves the queue and spider.state there.
+            crawler.signals.connect(spider._note_close_reason, signal=signals.spider_closed)
+            crawler.signals.connect(spider._conclude_job, signal=signals.engine_stopped)
         if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
             spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
             crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
         return spider
 
-    def _conclude_job(self, reason):
-        resume.conclude(self.job_dir, reason)
+    def _note_close_reason(self, reason):
+        self.close_reason = reason
+
+    def _conclude_job(self):
+        resume.conclude(self.job_dir, getattr(self, "close_reason", "unknown"))
 
     def _close_ledger(self):
         if self.ledger:

@@ -5,8 +5,9 @@
   one process        cleaning inline in the crawl's own process
 
 Prints article pages/s for each and the peak memory (the crawl process and its workers, summed),
-and checks that cleaning on reaches 80% of min(fetch only, 2 x one process).
-Usage: python tests/bench/crawl.py [--pages N] [--modes on,fetch,one]
+and whether cleaning on reaches 80% of min(fetch only, 2 x one process). The machine's other load
+shows in the figures: run it on a quiet machine.
+Usage: python tests/bench/crawl.py [--pages N] [--modes fetch,one,on] [--check]
 """
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--modes", default="fetch,one,on")
+    parser.add_argument("--check", action="store_true", help="exit 1 if cleaning on misses the 80%% target")
     args = parser.parse_args()
     folder = BENCH_PAGES if BENCH_PAGES.is_dir() else PAGES
     pages = generated.load_pages(folder)
@@ -109,7 +111,7 @@ def main() -> int:
         verdict = "meets" if ratio >= 0.8 else "BELOW"
         print(f"cleaning on reaches {ratio:.0%} of min(fetch only, 2 x one process) = {bound:.1f} pages/s: "
               f"{verdict} the 80% target")
-        return 0 if ratio >= 0.8 else 1
+        return 1 if args.check and ratio < 0.8 else 0
     return 0
 
 
