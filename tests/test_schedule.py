@@ -13,7 +13,7 @@ from collections import defaultdict
 import pytest
 
 from sites import generated
-from sites.crawling import FAST, REPO, _env, feed_files, partial_files, read_feed
+from sites.crawling import FAST, REPO, _env, feed_files, partial_files, read_feed, unexpected_errors
 from sites.newsroom import PAGES
 
 LINE = re.compile(r"schedule: run (started|ended) source=(\w+) pid=\d+(?: exit=(\d+))? at=([\d.]+)")
@@ -105,6 +105,7 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
             assert after["start"] >= before["end"], f"two runs of {name} at once"
             assert after["start"] >= before["start"] + interval - 0.01
     assert partial_files(out) == []
+    assert not unexpected_errors("".join(log.all))
     records = read_feed(out)
     quick_urls = [r["url"] for r in records if r["url"].startswith(quick.root)]
     assert len(quick_urls) == len(set(quick_urls)) == 3  # later runs of quick found nothing new

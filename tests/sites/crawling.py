@@ -23,7 +23,13 @@ def run_crawl(*targets: str, out: Path, state: Path, extra: list[str] = (), time
     result = subprocess.run(crawl_command(*targets, out=out, state=state, extra=extra), cwd=REPO,
                             capture_output=True, text=True, timeout=timeout, env=_env())
     assert result.returncode == 0, result.stderr[-4000:]
+    assert not unexpected_errors(result.stderr), unexpected_errors(result.stderr)
     return result
+
+
+def unexpected_errors(log: str) -> list[str]:
+    """ERROR lines of a crawl's log, but for giving up on a server error (the 500 page's behaviour)."""
+    return [line for line in log.splitlines() if "] ERROR:" in line and "Gave up retrying" not in line]
 
 
 def popen_crawl(*targets: str, out: Path, state: Path, extra: list[str] = ()) -> subprocess.Popen:
