@@ -12,6 +12,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
+from . import resume
 from .sources import Source, SourcesError, load_sources, source_from_urls
 
 FINISHED = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout", "shutdown"}
@@ -132,19 +133,31 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
     process = CrawlerProcess(settings)
     crawlers = []
     for source in runnable:
+        job = _job_dir(settings, state, source.name)
+        if job and resume.prepare(job):
+            print(f"ingest crawl: resuming the interrupted crawl of {source.name}", file=sys.stderr)
         crawler = process.create_crawler(NewsSpider)
-        crawlers.append((source, crawler))
-        process.crawl(crawler, source=source)
+        crawlers.append((source, crawler, job))
+        process.crawl(crawler, source=source, job_dir=job and str(job))
     process.start()
-    for lock in locks:
-        lock.close()
     status = 0
-    for source, crawler in crawlers:
+    for source, crawler, job in crawlers:
         stats = crawler.stats.get_stats()
+        if job:  # only now has Scrapy written all it keeps there
+            resume.conclude(job, stats.get("finish_reason", "unknown"))
         print(summary(source.name, stats, out))
         if stats.get("finish_reason") not in FINISHED:
             status = 1
+    for lock in locks:
+        lock.close()
     return status
+
+
+def _job_dir(settings, state: str, name: str) -> Path | None:
+    """Where a source's crawl keeps its queue for resuming; None if resuming is off or JOBDIR is set."""
+    if not settings.getbool("INGEST_RESUME") or settings.get("JOBDIR"):
+        return None
+    return Path(state) / "jobs" / _safe(name)
 
 
 def summary(name: str, stats: dict, out: str) -> str:

@@ -17,7 +17,6 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from ingest import resume
 from ingest.items import PageItem
 from ingest.ledger import Ledger
 from ingest.pagekind import Kind, page_kind
@@ -32,8 +31,9 @@ class NewsSpider(Spider):
     name = "news"
 
     def __init__(self, source: Source | str | None = None, sources: str = "sources.toml",
-                 start: str | None = None, **kwargs):
+                 start: str | None = None, job_dir: str | None = None, **kwargs):
         super().__init__(**kwargs)
+        self.job_dir = job_dir
         self.source = resolve_source(source, sources, start)
         self.allowed_domains = list(self.source.allowed_hosts)
         # Hosts, allow and deny are checked in `request`, for links and sitemap entries alike.
@@ -56,24 +56,13 @@ class NewsSpider(Spider):
         depth = spider.source.depth
         spider.depth = settings.getint("INGEST_DEPTH") if depth is None else depth
         spider.follow_from_articles = settings.getbool("INGEST_FOLLOW_FROM_ARTICLES")
-        if settings.getbool("INGEST_RESUME") and settings.get("INGEST_STATE_DIR") and not settings.get("JOBDIR"):
-            spider.job_dir = Path(settings["INGEST_STATE_DIR"]) / "jobs" / _safe(spider.source.name)
-            if resume.prepare(spider.job_dir):
-                spider.logger.info("resuming the interrupted crawl in %s", spider.job_dir)
+        if spider.job_dir and not settings.get("JOBDIR"):
+            # `ingest crawl` keeps a job directory per source, to resume an interrupted crawl.
             settings.set("JOBDIR", str(spider.job_dir), priority="spider")
-            # After every spider_closed handler: Scrapy saves the queue and spider.state there.
-            crawler.signals.connect(spider._note_close_reason, signal=signals.spider_closed)
-            crawler.signals.connect(spider._conclude_job, signal=signals.engine_stopped)
         if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
             spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
             crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
         return spider
-
-    def _note_close_reason(self, reason):
-        self.close_reason = reason
-
-    def _conclude_job(self):
-        resume.conclude(self.job_dir, getattr(self, "close_reason", "unknown"))
 
     def _close_ledger(self):
         if self.ledger:
@@ -196,10 +185,6 @@ def resolve_source(source: Source | str | None, sources_file: str, start: str | 
             raise ValueError(f"{path}: no source named {source!r} (have: {', '.join(found)})")
         return found[source]
     raise ValueError("give a source: -a source=NAME [-a sources=FILE], or -a start=URL[,URL...]")
-
-
-def _safe(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
 
 
 def _on_hosts(url: str, hosts: list[str]) -> bool:
