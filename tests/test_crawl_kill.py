@@ -5,6 +5,7 @@ import json
 import signal
 import time
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from sites import generated
@@ -22,6 +23,17 @@ def wait_for(condition, timeout: float, what: str):
         time.sleep(0.05)
 
 
+def children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
     site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES, delay=0.05)
     generated.start(site)
@@ -31,8 +43,11 @@ def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
     try:
         crawl = popen_crawl(site.url("/"), out=out, state=state, extra=slow)
         wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
+        workers = children(crawl.pid)
+        assert workers, "no cleaning workers"
         crawl.send_signal(signal.SIGKILL)
         crawl.wait(timeout=30)
+        wait_for(lambda: not [pid for pid in workers if alive(pid)], 15, "the workers to die with the crawl")
         before = read_feed(out)
         assert 0 < len(before) < ARTICLES, "the kill did not land in the middle of the crawl"
 
