@@ -71,7 +71,8 @@ def sites():
         site.stop()
 
 
-def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_cleanly(tmp_path, sites):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_cleanly(tmp_path, sites, stop):
     quick, slow = sites
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[sources.quick]\nstart = ["{quick.url("/")}"]\ninterval = "1s"\n\n'
@@ -87,7 +88,7 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
         # Stop in the middle of a run: while a feed file is still being written.
         log.wait_for(lambda log: partial_files(out), timeout=60)
         stopped_at = time.monotonic()
-        scheduler.send_signal(signal.SIGTERM)
+        scheduler.send_signal(stop)
         scheduler.wait(timeout=30)
         took = time.monotonic() - stopped_at
         log.wait_for(lambda log: any("schedule: stopped" in line for line in log.all), timeout=5)
