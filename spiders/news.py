@@ -23,7 +23,6 @@ from ingest.pagekind import Kind, page_kind
 from ingest.sources import Source, load_sources, source_from_urls
 from ingest.urls import canonicalize
 
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -74,68 +73,54 @@ class NewsSpider(Spider):
                           priority=10, meta={"dont_obey_robotstxt": True})
             yield Request(root + "/sitemap.xml", callback=self.parse, errback=self.missing, priority=5)
         for url in self.source.start:
-            yield Request(url, callback=self.parse, meta={"hops": 0, "start": True})
+            yield Request(url, callback=self.parse, meta={"hops": 0})
 
     def parse(self, response: Response):
-        """Sniff what the response is and hand it to the parser for that."""
+        """Sniff what the response is (sitemap, feed, HTML page) and hand it to the parser for that."""
         if response.status == 304:
             self.crawler.stats.inc_value("ingest/pages/not_modified")
             return
         body = _ungzip(response)
-        if body is None:
-            return
-        head = body[:2048].lstrip().lower()
-        if head.startswith(b"<?xml") or head.startswith(b"<urlset") or head.startswith(b"<sitemapindex") \
-                or head.startswith(b"<rss") or head.startswith(b"<feed") or head.startswith(b"<rdf"):
-            if b"<urlset" in head or b"<sitemapindex" in head:
-                yield from self.parse_sitemap(response, body)
-                return
-            if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
-                yield from self.parse_feed(response, body)
-                return
-        if isinstance(response, HtmlResponse) or (isinstance(response, TextResponse)
-                                                  and b"<html" in body[:4096].lower()):
+        kind = _sniff(body) if body is not None else None
+        if kind == "sitemap":
+            yield from self.parse_sitemap(response, body)
+        elif kind == "feed":
+            yield from self.parse_feed(response, body)
+        elif isinstance(response, TextResponse) and (kind == "html" or isinstance(response, HtmlResponse)):
             yield from self.parse_page(response)
         else:
             self.crawler.stats.inc_value("ingest/pages/not_html")
 
     def parse_robots(self, response: Response):
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield self.request(url, hops=0)
+        yield from self.requests(sitemap_urls_from_robots(response.body, base_url=response.url), hops=0)
 
     def parse_sitemap(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/sitemaps")
         sitemap = Sitemap(body)
-        if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                yield self.request(urljoin(response.url, entry["loc"]), hops=0)
-        elif sitemap.type == "urlset":
-            for entry in sitemap:
-                # A news sitemap lists articles; a plain one lists any page of the site.
-                yield self.request(urljoin(response.url, entry["loc"]), hops=0, listed="news" in entry)
+        entries = list(sitemap)
+        urls = [urljoin(response.url, entry["loc"]) for entry in entries if entry.get("loc")]
+        # A news sitemap lists articles; a plain one lists any page of the site.
+        news = sitemap.type == "urlset" and any("news" in entry for entry in entries)
+        yield from self.requests(urls, hops=0, listed=news)
 
     def parse_feed(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/feeds")
         root = etree.fromstring(body, parser=_XML_PARSER)
-        if root is None:
-            return
-        for url in _feed_links(root):
-            yield self.request(urljoin(response.url, url), hops=0, listed=True)
+        if root is not None:
+            yield from self.requests([urljoin(response.url, u) for u in _feed_links(root)], hops=0, listed=True)
 
     def parse_page(self, response: TextResponse):
-        hops = response.meta.get("hops", 0)
         kind = page_kind(response.body, response.url, listed=response.meta.get("listed", False))
         self.crawler.stats.inc_value(f"ingest/pages/{kind.value}")
         if kind is Kind.ARTICLE:
             yield self.page_item(response)
             if not self.follow_from_articles:
                 return
-        for href in response.xpath("//link[@rel='alternate']").xpath("@href[../@type=$t1 or ../@type=$t2]",
-                                                                     t1=FEED_TYPES[0], t2=FEED_TYPES[1]).getall():
-            yield self.request(response.urljoin(href), hops=0)
+        feeds = response.xpath("//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href")
+        yield from self.requests([response.urljoin(href) for href in feeds.getall()], hops=0)
+        hops = response.meta.get("hops", 0)
         if hops < self.depth:
-            for link in self.links.extract_links(response):
-                yield self.request(link.url, hops=hops + 1)
+            yield from self.requests([link.url for link in self.links.extract_links(response)], hops=hops + 1)
 
     def page_item(self, response: TextResponse) -> PageItem:
         headers = response.headers
@@ -149,23 +134,24 @@ class NewsSpider(Spider):
             last_modified=_header(headers, b"Last-Modified"),
         )
 
-    def request(self, url: str, *, hops: int, listed: bool = False) -> Request | None:
-        """A request for a discovered URL: tracking keys dropped, on the source's hosts, conditional
-        when the page's article is already in the feed."""
-        url = canonicalize(url)
-        if not _on_hosts(url, self.allowed_domains) or not self.source.allows(url):
-            self.crawler.stats.inc_value("ingest/requests/skipped_offsite_or_denied")
-            return None
-        meta = {"hops": hops, "listed": listed}
-        headers = {}
-        validators = self.ledger.validators(url) if self.ledger else None
-        if validators:
-            meta["handle_httpstatus_list"] = [304]
-            if validators.etag:
-                headers["If-None-Match"] = validators.etag
-            if validators.last_modified:
-                headers["If-Modified-Since"] = validators.last_modified
-        return Request(url, callback=self.parse, headers=headers, meta=meta)
+    def requests(self, urls, *, hops: int, listed: bool = False):
+        """Requests for discovered URLs: tracking keys dropped, on the source's hosts and allowed by
+        it, conditional when the page's article is already in the feed."""
+        for url in urls:
+            url = canonicalize(url)
+            if not _on_hosts(url, self.allowed_domains) or not self.source.allows(url):
+                self.crawler.stats.inc_value("ingest/requests/offsite_or_denied")
+                continue
+            meta = {"hops": hops, "listed": listed}
+            headers = {}
+            validators = self.ledger.validators(url) if self.ledger else None
+            if validators:
+                meta["handle_httpstatus_list"] = [304]
+                if validators.etag:
+                    headers["If-None-Match"] = validators.etag
+                if validators.last_modified:
+                    headers["If-Modified-Since"] = validators.last_modified
+            yield Request(url, callback=self.parse, headers=headers, meta=meta)
 
     def missing(self, failure):
         """robots.txt and /sitemap.xml are guesses; their absence is normal."""
@@ -195,6 +181,17 @@ def _on_hosts(url: str, hosts: list[str]) -> bool:
 def _root(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def _sniff(body: bytes) -> str | None:
+    """"sitemap", "feed" or "html" from the first bytes of a body; None for anything else."""
+    head = body[:2048].lstrip().lower()
+    if head.startswith((b"<?xml", b"<urlset", b"<sitemapindex", b"<rss", b"<feed", b"<rdf")):
+        if b"<urlset" in head or b"<sitemapindex" in head:
+            return "sitemap"
+        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+            return "feed"
+    return "html" if b"<html" in body[:4096].lower() else None
 
 
 def _ungzip(response: Response) -> bytes | None:
