@@ -22,6 +22,7 @@ class Reply:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering
     etag: bool = False  # serve an ETag and answer If-None-Match with 304
+    last_modified: str | None = None  # serve Last-Modified and answer If-Modified-Since with 304
     revise: Callable[[bytes, int], bytes] | None = None  # the body of the n-th request, if it changes
     served: int = 0
 
@@ -33,6 +34,11 @@ def Page(body: bytes | str, **kw) -> Reply:
 def Article(body: bytes, **kw) -> Reply:
     """An article page that supports conditional requests, as most news sites' CDNs do."""
     return Reply(body=body, etag=True, **kw)
+
+
+def DatedArticle(body: bytes, last_modified: str = "Thu, 02 May 2024 08:00:00 GMT", **kw) -> Reply:
+    """An article page with Last-Modified and no ETag, as many origin servers send."""
+    return Reply(body=body, last_modified=last_modified, **kw)
 
 
 def Status(code: int) -> Reply:
@@ -132,6 +138,10 @@ def _handler(site: TestSite):
                 tag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
                 headers["ETag"] = tag
                 if self.headers.get("If-None-Match") == tag:
+                    status, body = 304, b""
+            if reply.last_modified:
+                headers["Last-Modified"] = reply.last_modified
+                if self.headers.get("If-Modified-Since") == reply.last_modified:
                     status, body = 304, b""
             with site.lock:
                 site.hits.append(Hit(self.path, status, dict(self.headers), time.monotonic()))
