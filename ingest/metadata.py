@@ -181,11 +181,22 @@ def _site_name(page: Page, article: dict) -> str | None:
 
 
 def _canonical(page: Page) -> str | None:
-    for el in page.tree.iterfind(".//link"):
-        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            return _absolute(page.url, el.get("href"))
-    og = page.meta.get("og:url")
-    return _absolute(page.url, og) if og else None
+    declared = [el.get("href") for el in page.tree.iterfind(".//link")
+                if "canonical" in (el.get("rel") or "").lower().split() and el.get("href")]
+    declared.append(page.meta.get("og:url"))
+    for href in filter(None, declared):
+        url = _absolute(page.url, href)
+        if url and not _is_site_root_for_deeper_page(url, page.url):
+            return url
+    return None
+
+
+def _is_site_root_for_deeper_page(canonical: str, fetched: str | None) -> bool:
+    """A template that points every page's canonical at the home page would give all its
+    articles one id; such a canonical names the site, not the article."""
+    if urlsplit(canonical).path not in ("", "/"):
+        return False
+    return bool(fetched) and urlsplit(fetched).path not in ("", "/")
 
 
 def _absolute(base: str | None, href: str) -> str | None:

@@ -53,3 +53,12 @@ def test_title_loses_the_site_name_suffix():
     article = clean(page.read_bytes(), page.as_uri())
     assert article.site_name == "Northstar Analysis"
     assert not article.title.endswith("Northstar Analysis")
+
+
+def test_a_canonical_pointing_at_the_home_page_is_not_the_articles_url():
+    html = sample_pages()[0].read_text(encoding="utf-8")
+    html = html.replace(
+        "https://sofx.com/malian-military-repels-terrorist-attack-in-bamako-al-qaeda-linked-group-claims-responsibility/",
+        "https://sofx.com/")
+    article = clean(html, "https://sofx.com/2024/09/17/malian-military-repels/", fetched_at=WHEN)
+    assert article.canonical_url == "https://sofx.com/2024/09/17/malian-military-repels/"
