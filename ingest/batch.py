@@ -29,7 +29,7 @@ def clean_all(inputs: list[Input], options: Options, jobs: int | None = None,
     if jobs <= 1:
         yield from map(_clean_one, tasks)
         return
-    # fork: workers inherit the imported libraries and loaded language profiles instead of re-importing.
+    # fork: workers inherit the imported libraries instead of re-importing them.
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_clean_one, tasks, chunksize=1)
 
