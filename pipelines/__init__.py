@@ -3,9 +3,30 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
+from ingest.ledger import Ledger
+
 
 def drop(stats, reason: str, detail: str = "", *, log_level: str = "INFO") -> DropItem:
     """A DropItem whose reason is counted in the crawl stats as `ingest/dropped/<reason>`."""
     if stats is not None:
         stats.inc_value(f"ingest/dropped/{reason}")
     return DropItem(f"{reason}: {detail}" if detail else reason, log_level=log_level)
+
+
+class LedgerBacked:
+    """Base of the pipelines that consult the crawl state: opened with the spider, closed with it."""
+
+    def __init__(self, stats, state_dir: str):
+        self.stats = stats
+        self.state_dir = state_dir
+        self.ledger: Ledger | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats, crawler.settings["INGEST_STATE_DIR"])
+
+    def open_spider(self):
+        self.ledger = Ledger.in_directory(self.state_dir)
+
+    def close_spider(self):
+        self.ledger.close()

@@ -5,27 +5,11 @@ The crawl state is read, never cached: another process sharing it may have writt
 from __future__ import annotations
 
 from ingest.items import PageItem
-from ingest.ledger import Ledger
 
-from . import drop
+from . import LedgerBacked, drop
 
 
-class LedgerPipeline:
-    def __init__(self, stats, state_dir: str):
-        self.stats = stats
-        self.state_dir = state_dir
-        self.ledger: Ledger | None = None
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings["INGEST_STATE_DIR"])
-
-    def open_spider(self):
-        self.ledger = Ledger.in_directory(self.state_dir)
-
-    def close_spider(self):
-        self.ledger.close()
-
+class LedgerPipeline(LedgerBacked):
     def process_item(self, item):
         if not isinstance(item, PageItem) or item.record is None:
             return item
