@@ -53,8 +53,8 @@ INGEST_FEED_DIR = os.environ.get("INGEST_FEED_DIR", "feed")
 INGEST_FEED_MAX_BYTES = 64 << 20  # a feed file is closed and renamed past this size...
 INGEST_FEED_MAX_SECONDS = 600.0  # ...or this age
 INGEST_FEED_MAX_RECORDS = 0  # ...or this many records (0: no limit)
-INGEST_CONDITIONAL_REQUESTS = True
-INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)  # If-None-Match / If-Modified-Since for pages already emitted
+INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for pages already emitted
+INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

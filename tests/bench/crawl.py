@@ -5,15 +5,19 @@
   one process        cleaning inline in the crawl's own process
 
 Prints article pages/s for each and the peak memory (the crawl process and its workers, summed),
-and whether cleaning on reaches 80% of min(fetch only, 2 x one process). The machine's other load
-shows in the figures: run it on a quiet machine.
-Usage: python tests/bench/crawl.py [--pages N] [--modes fetch,one,on] [--check]
+and whether cleaning on reaches 80% of min(fetch only, 2 x one process).
+
+The machine's speed drifts between runs (on a shared VM the same crawl's CPU time varies by 15%
+with no steal time shown), so the modes run in rounds, interleaved, and the ratio is taken from
+each mode's best run (as timeit does) and, for comparison, from the medians.
+Usage: python tests/bench/crawl.py [--pages N] [--modes fetch,one,on] [--rounds N] [--check]
 """
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,6 +91,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--modes", default="fetch,one,on")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each mode, interleaved (default 3)")
     parser.add_argument("--check", action="store_true", help="exit 1 if cleaning on misses the 80%% target")
     args = parser.parse_args()
     folder = BENCH_PAGES if BENCH_PAGES.is_dir() else PAGES
@@ -94,25 +99,41 @@ def main() -> int:
     site, _ = generated.article_site(pages, args.pages)
     generated.start(site)
     print(f"loopback site: {args.pages} article pages from {len(pages)} real pages ({folder}); "
-          f"{os.cpu_count()} cores")
-    results = {}
+          f"{os.cpu_count()} cores; {args.rounds} round(s)")
+    runs: dict[str, list[dict]] = {}
     try:
         with tempfile.TemporaryDirectory() as workdir:
-            for mode in args.modes.split(","):
-                result = results[mode] = crawl(site, mode, Path(workdir))
-                print(f"  {result['label']:<26} {result['rate']:7.1f} pages/s   crawl {result['crawl_s']:5.1f}s"
-                      f"  (process wall {result['wall_s']:5.1f}s)  records {result['written']:5d}"
-                      f"  peak memory {result['peak_mib']:6.0f} MiB", flush=True)
+            for round_ in range(1, args.rounds + 1):
+                for mode in args.modes.split(","):
+                    result = crawl(site, mode, Path(workdir) / str(round_))
+                    runs.setdefault(mode, []).append(result)
+                    print(f"  {round_}  {result['label']:<26} {result['rate']:7.1f} pages/s   crawl "
+                          f"{result['crawl_s']:5.1f}s  (process wall {result['wall_s']:5.1f}s)  records "
+                          f"{result['written']:5d}  peak memory {result['peak_mib']:6.0f} MiB", flush=True)
     finally:
         site.stop()
-    if {"on", "fetch", "one"} <= set(results):
-        bound = min(results["fetch"]["rate"], 2 * results["one"]["rate"])
-        ratio = results["on"]["rate"] / bound
-        verdict = "meets" if ratio >= 0.8 else "BELOW"
-        print(f"cleaning on reaches {ratio:.0%} of min(fetch only, 2 x one process) = {bound:.1f} pages/s: "
-              f"{verdict} the 80% target")
-        return 1 if args.check and ratio < 0.8 else 0
-    return 0
+    return report(runs, check=args.check)
+
+
+def report(runs: dict[str, list[dict]], *, check: bool) -> int:
+    """Each mode's best and median rate, and the 80% target judged on the best runs."""
+    print("summary:")
+    for mode, results in runs.items():
+        rates = [r["rate"] for r in results]
+        print(f"  {results[0]['label']:<26} best {max(rates):7.1f}  median {statistics.median(rates):7.1f}"
+              f" pages/s   peak memory {max(r['peak_mib'] for r in results):4.0f} MiB")
+    if not {"on", "fetch", "one"} <= set(runs):
+        return 0
+    ratios = {}
+    for name, pick in (("best", max), ("median", statistics.median)):
+        rate = {mode: pick([r["rate"] for r in runs[mode]]) for mode in ("on", "fetch", "one")}
+        bound = min(rate["fetch"], 2 * rate["one"])
+        ratios[name] = rate["on"] / bound
+        print(f"  {name:<6} runs: cleaning on reaches {ratios[name]:.0%} of min(fetch only, 2 x one process)"
+              f" = {bound:.1f} pages/s")
+    verdict = "meets" if ratios["best"] >= 0.8 else "BELOW"
+    print(f"cleaning on {verdict} the 80% target (best runs)")
+    return 1 if check and ratios["best"] < 0.8 else 0
 
 
 if __name__ == "__main__":
