@@ -82,6 +82,27 @@ def test_a_page_past_the_time_limit_is_dropped_as_a_timeout():
     assert stats.get_value("ingest/dropped/clean_timeout") == 1
 
 
+def test_the_crawls_of_one_process_share_one_pool_which_the_last_to_close_stops():
+    first, _ = build(CleanPipeline, INGEST_CLEAN_WORKERS=2)
+    second, _ = build(CleanPipeline, INGEST_CLEAN_WORKERS=2)
+
+    async def run():
+        first.open_spider()
+        second.open_spider()
+        shared = first.workers
+        assert second.workers is shared
+        items = await asyncio.gather(first.process_item(page()), second.process_item(page()))
+        processes = list(shared.executor._processes.values())
+        assert len(processes) == 2
+        first.close_spider()
+        assert all(p.is_alive() for p in processes)  # the second crawl still cleans with them
+        second.close_spider()
+        assert not any(p.is_alive() for p in processes)
+        return items
+
+    assert all(item.record for item in asyncio.run(run()))
+
+
 def test_cleaning_switched_off_removes_the_component():
     with pytest.raises(NotConfigured):
         build(CleanPipeline, INGEST_CLEAN_ENABLED=False)
@@ -126,13 +147,13 @@ def test_a_worker_that_dies_mid_page_is_replaced_and_the_page_cleaned_again():
     async def run():
         pipeline.open_spider()
         try:
-            first = pipeline.pool
+            first = pipeline.workers.executor
             cleaning = asyncio.ensure_future(pipeline.process_item(page()))
             await asyncio.sleep(0)  # let the page reach the pool
             for process in list(first._processes.values()):
                 process.kill()  # as the kernel's OOM killer would
             item = await cleaning
-            assert pipeline.pool is not first
+            assert pipeline.workers.executor is not first
             return item
         finally:
             pipeline.close_spider()
