@@ -14,8 +14,9 @@ import socket
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 TMP_SUFFIX = ".jsonl.tmp"
 PARTITION_PREFIX = "date="
@@ -33,9 +34,11 @@ class FeedFile:
     size: int = 0
 
 
-# Called with the final path and the receipts of a file's records after it is on disk
-# (fsync'd) and before it is renamed; the crawl state records the file as committed there.
-BeforeRename = Callable[[Path, list], None]
+# Called with the final path, the receipts of a file's records and a `leave_out` function after
+# the file is on disk (fsync'd) and before it is renamed; the crawl state records the file as
+# committed there. `leave_out(positions)` takes records out of the file (repeats of ones another
+# file holds); it must be called before the commit is recorded.
+BeforeRename = Callable[[Path, list, Callable[[Collection[int]], None]], None]
 
 
 class FeedWriter:
@@ -111,12 +114,32 @@ class FeedWriter:
         handle.flush()
         os.fsync(handle.fileno())
         if self.before_rename:
-            self.before_rename(feed_file.final, feed_file.receipts)
+            self.before_rename(feed_file.final, feed_file.receipts, partial(self._leave_out, feed_file))
+        if not feed_file.receipts:  # every record was left out: the state did not commit the file
+            feed_file.tmp.unlink()
+            handle.close()
+            return
         os.rename(feed_file.tmp, feed_file.final)
         _fsync_dir(feed_file.final.parent)
         handle.close()  # releases the lock only once the name is final
         self.committed.append(feed_file.final)
         self.records_committed += len(feed_file.receipts)
+
+    @staticmethod
+    def _leave_out(feed_file: FeedFile, positions: Collection[int]) -> None:
+        """Take the records at these positions out of a file not yet committed. In place: the
+        file keeps its inode, so its lock, and `recover` never mistakes it for an abandoned one."""
+        dropped = set(positions)
+        lines = feed_file.tmp.read_bytes().splitlines(keepends=True)
+        kept = [line for position, line in enumerate(lines) if position not in dropped]
+        handle = feed_file.handle
+        handle.seek(0)
+        handle.truncate()
+        handle.writelines(kept)
+        handle.flush()
+        os.fsync(handle.fileno())
+        feed_file.receipts = [r for position, r in enumerate(feed_file.receipts) if position not in dropped]
+        feed_file.size = sum(map(len, kept))
 
 
 def partition_of(record: dict, now: float) -> str:

@@ -10,7 +10,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 FILENAME = "ledger.sqlite"
 
@@ -115,23 +115,52 @@ class Ledger:
 
     # Writing
 
-    def commit_file(self, feed_file: str | Path, entries: Iterable[Emitted]) -> None:
+    def commit_file(self, feed_file: str | Path, entries: Iterable[Emitted], *,
+                    leave_out: Callable[[list[int]], None] | None = None) -> list[int]:
         """Record, in one transaction, that a feed file holds these articles.
 
         Called after the file is on disk and before it gets its final name: a file whose
         commit is recorded here is complete, and `feed.recover` finishes its rename.
+
+        With `leave_out`, an entry whose article another file already holds with the same content
+        is a repeat: two crawls (two sources, or two processes) met the article at once, and both
+        wrote it before either committed. Its position is given to `leave_out`, which takes it out
+        of the file before the commit, so the feed holds each article once. Returns the repeats.
         """
         now = time.time()
         entries = list(entries)
-        with self._transaction():
-            self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?, ?)",
-                            (str(feed_file), len(entries), now))
+        with self._transaction():  # the write lock: no other commit comes between check and record
+            repeats = self._repeats(entries, str(feed_file)) if leave_out else []
+            if repeats:
+                leave_out(repeats)
+            left_out = set(repeats)
+            kept = [e for position, e in enumerate(entries) if position not in left_out]
+            if kept:
+                self.db.execute("INSERT OR REPLACE INTO feed_files VALUES (?, ?, ?)",
+                                (str(feed_file), len(kept), now))
             self.db.executemany(
                 "INSERT OR REPLACE INTO emitted VALUES (?, ?, ?, ?, ?, ?)",
-                [(e.id, e.canonical_url, e.content_hash, e.url, now, str(feed_file)) for e in entries])
+                [(e.id, e.canonical_url, e.content_hash, e.url, now, str(feed_file)) for e in kept])
+            # Every page's validators, repeats too: their article is in the feed either way.
             self.db.executemany(
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.url, e.etag, e.last_modified, e.id, now, e.body_hash) for e in entries])
+        return repeats
+
+    def _repeats(self, entries: list[Emitted], feed_file: str) -> list[int]:
+        """Positions of entries whose article and content are already in another file, or earlier
+        in this one."""
+        repeats, held = [], set()
+        for position, entry in enumerate(entries):
+            key = (entry.id, entry.content_hash)
+            if key not in held:
+                held.add(key)
+                row = self.db.execute("SELECT content_hash FROM emitted WHERE id = ? AND feed_file != ?",
+                                      (entry.id, feed_file)).fetchone()
+                if not row or row[0] != entry.content_hash:
+                    continue
+            repeats.append(position)
+        return repeats
 
     def remember_validators(self, url: str, article_id: str, etag: str | None,
                             last_modified: str | None, body_hash: str | None = None) -> None:

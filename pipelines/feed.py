@@ -2,7 +2,9 @@
 
 A file is fsync'd, recorded in the crawl state, then renamed to `.jsonl`. A crash before the
 state commit leaves a temporary file that the next crawl removes (its articles are fetched
-again); a crash after it leaves one the next crawl renames.
+again); a crash after it leaves one the next crawl renames. A record another crawl committed
+meanwhile (overlapping sources, or another process) is left out of the file then, and counted as
+a duplicate drop.
 """
 from __future__ import annotations
 
@@ -65,8 +67,13 @@ class FeedPipeline:
         self.stats.inc_value("ingest/feed/records_written")
         return item
 
-    def _commit(self, path, receipts):
-        self.ledger.commit_file(path, receipts)
-        self.stats.inc_value("ingest/feed/files_committed")
-        self.stats.inc_value("ingest/feed/records_committed", len(receipts))
-        logger.info("feed file committed: %s (%d records)", path, len(receipts))
+    def _commit(self, path, receipts, leave_out):
+        repeats = self.ledger.commit_file(path, receipts, leave_out=leave_out)
+        for position in repeats:
+            self.stats.inc_value("ingest/dropped/duplicate")
+            logger.info("left out of %s: %s, written by another crawl meanwhile", path.name, receipts[position].url)
+        committed = len(receipts) - len(repeats)
+        if committed:
+            self.stats.inc_value("ingest/feed/files_committed")
+            self.stats.inc_value("ingest/feed/records_committed", committed)
+            logger.info("feed file committed: %s (%d records)", path, committed)

@@ -117,3 +117,18 @@ def test_second_crawl_writes_nothing_and_after_three_edits_exactly_those_three(r
     rewritten = [urlsplit(json.loads(line)["url"]).path for f in new_files for line in f.open()]
     assert sorted(rewritten) == sorted(revised)
     assert not partial_files(out)
+
+
+def test_two_sources_over_one_site_crawled_together_write_each_article_once(room, tmp_path):
+    # Overlapping sources (a site's front page and its sitemap, say) crawl side by side in one
+    # process; each meets every article and writes it before either commits a file.
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[sources.desk]\nstart = ["{room.site.url("/")}"]\n'
+                       f'[sources.mirror]\nstart = ["{room.site.url("/")}"]\n')
+    out = tmp_path / "feed"
+    result = run_crawl("desk", "mirror", out=out, state=tmp_path / "state", extra=["--sources", str(sources)])
+    assert "crawl desk:" in result.stdout and "crawl mirror:" in result.stdout
+    written = written_paths(out)
+    assert sorted(written) == sorted(room.articles)
+    assert set(written.values()) == {1}
+    assert not partial_files(out)

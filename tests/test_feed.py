@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ingest.feed import FeedWriter, recover
-from ingest.ledger import Ledger
+from ingest.ledger import Emitted, Ledger
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -77,7 +77,7 @@ def test_an_empty_file_leaves_nothing_behind(tmp_path):
 
 def test_before_rename_sees_the_receipts_of_the_file_it_commits(tmp_path):
     seen = []
-    writer = FeedWriter(tmp_path, max_records=2, before_rename=lambda path, receipts: seen.append((path, receipts)))
+    writer = FeedWriter(tmp_path, max_records=2, before_rename=lambda path, receipts, leave_out: seen.append((path, receipts)))
     for n in range(3):
         writer.write(record(n), receipt=n)
     writer.close()
@@ -94,6 +94,47 @@ def test_two_writers_in_one_directory_never_share_a_file(tmp_path):
     assert sorted(r["id"] for f in tmp_path.glob("*/*.jsonl") for r in lines(f)) == [record(1)["id"], record(2)["id"]]
 
 
+def committing_writer(out: Path, ledger: Ledger) -> FeedWriter:
+    """A writer whose files the crawl state commits, leaving out repeats, as the feed pipeline's do."""
+    return FeedWriter(out, before_rename=lambda path, receipts, leave_out: ledger.commit_file(
+        path, receipts, leave_out=leave_out))
+
+
+def write(writer: FeedWriter, item: dict) -> None:
+    writer.write(item, Emitted(item["id"], item["canonical_url"], item["content_hash"], item["url"]))
+
+
+def test_an_article_two_writers_meet_at_once_is_in_the_feed_once(tmp_path):
+    out, state = tmp_path / "feed", tmp_path / "state"
+    first = committing_writer(out, Ledger.in_directory(state))
+    second = committing_writer(out, Ledger.in_directory(state))
+    shared, changed = record(1), record(2)
+    for n, writer in ((10, first), (20, second)):
+        write(writer, record(n))
+        write(writer, shared)
+    write(first, changed)
+    write(second, {**changed, "content_hash": "sha256:edited", "text": "edited " * 50})
+    first.close()
+    second.close()
+    written = [r for f in sorted(out.glob("*/*.jsonl")) for r in lines(f)]
+    assert sorted(r["id"] for r in written) == sorted(record(n)["id"] for n in (1, 2, 2, 10, 20))
+    assert len({r["content_hash"] for r in written if r["id"] == changed["id"]}) == 2  # both versions
+    assert list(out.glob("*/.*")) == []
+    assert Ledger.in_directory(state).count_emitted() == 4
+
+
+def test_a_file_whose_every_record_another_writer_committed_is_not_written(tmp_path):
+    out, state = tmp_path / "feed", tmp_path / "state"
+    first = committing_writer(out, Ledger.in_directory(state))
+    second = committing_writer(out, Ledger.in_directory(state))
+    for writer in (first, second):
+        write(writer, record(1))
+    first.close()
+    second.close()
+    assert len(list(out.glob("*/*.jsonl"))) == 1 and list(out.glob("*/.*")) == []
+    assert first.committed and second.committed == []
+
+
 CRASHING_WRITER = """
 import os, sys
 from ingest.feed import FeedWriter
@@ -102,8 +143,8 @@ out, state, mode = sys.argv[1:]
 ledger = Ledger.in_directory(state)
 record = {"id": mode.ljust(16, "0")[:16], "url": "https://news.example/" + mode, "canonical_url": "https://news.example/" + mode,
           "content_hash": "sha256:" + mode, "fetched_at": "2026-03-01T10:00:00+00:00"}
-def die_after_state_commit(path, receipts):
-    ledger.commit_file(path, receipts)
+def die_after_state_commit(path, receipts, leave_out):
+    ledger.commit_file(path, receipts, leave_out=leave_out)
     os._exit(9)
 writer = FeedWriter(out, before_rename=die_after_state_commit)
 writer.write(record, Emitted(record["id"], record["canonical_url"], record["content_hash"], record["url"]))
