@@ -172,6 +172,8 @@ def summary(name: str, stats: dict, out: str) -> str:
         f"  pages fetched      {stats.get('response_received_count', 0)}"
         f"  (articles {stats.get('ingest/pages/article', 0)}, other pages {stats.get('ingest/pages/other', 0)},"
         f" not modified {stats.get('ingest/pages/not_modified', 0)})",
+        f"  not requested      {stats.get('ingest/requests/unchanged_by_lastmod', 0)}"
+        " (in a sitemap, its lastmod before our last fetch)",
         f"  articles written   {stats.get('ingest/feed/records_committed', 0)}",
         "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
         "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass
@@ -17,6 +18,11 @@ class PageItem:
     last_modified: str | None = None
     body_hash: str | None = None
     record: dict | None = None
+
+    @property
+    def fetched_time(self) -> float:
+        """`fetched_at` in seconds since the epoch, as the crawl state keeps times."""
+        return datetime.fromisoformat(self.fetched_at).timestamp()
 
     def __repr__(self) -> str:  # Scrapy logs dropped items: the URL says which, the body would flood
         return f"<PageItem {self.url}>"

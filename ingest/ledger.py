@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS pages (
     etag TEXT,
     last_modified TEXT,
     article_id TEXT,
-    checked_at REAL NOT NULL,
+    checked_at REAL NOT NULL,  -- when the page was last fetched
     body_hash TEXT
 );
 CREATE TABLE IF NOT EXISTS feed_files (
@@ -50,6 +50,7 @@ class Emitted:
     etag: str | None = None
     last_modified: str | None = None
     body_hash: str | None = None  # of the page as fetched, to skip cleaning an identical page
+    fetched_at: float | None = None  # when the page was fetched (seconds since the epoch)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,12 @@ class Ledger:
                               (url,)).fetchone()
         return row[0] if row else None
 
+    def last_fetched(self, url: str) -> float | None:
+        """When a page whose article is in the feed was last fetched (seconds since the epoch)."""
+        row = self.db.execute("SELECT checked_at FROM pages WHERE url = ? AND article_id IS NOT NULL",
+                              (url,)).fetchone()
+        return row[0] if row else None
+
     def is_committed(self, feed_file: str | Path) -> bool:
         row = self.db.execute("SELECT 1 FROM feed_files WHERE path = ?", (str(feed_file),)).fetchone()
         return row is not None
@@ -144,7 +151,7 @@ class Ledger:
             # Every page's validators, repeats too: their article is in the feed either way.
             self.db.executemany(
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-                [(e.url, e.etag, e.last_modified, e.id, now, e.body_hash) for e in entries])
+                [(e.url, e.etag, e.last_modified, e.id, e.fetched_at or now, e.body_hash) for e in entries])
         return repeats
 
     def _repeats(self, entries: list[Emitted], feed_file: str) -> list[int]:
@@ -163,11 +170,12 @@ class Ledger:
         return repeats
 
     def remember_validators(self, url: str, article_id: str, etag: str | None,
-                            last_modified: str | None, body_hash: str | None = None) -> None:
+                            last_modified: str | None, body_hash: str | None = None,
+                            fetched_at: float | None = None) -> None:
         """New validators for a page whose article is already in the feed unchanged."""
         with self._transaction():
             self.db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-                            (url, etag, last_modified, article_id, time.time(), body_hash))
+                            (url, etag, last_modified, article_id, fetched_at or time.time(), body_hash))
 
     def _transaction(self):
         return _Transaction(self.db)

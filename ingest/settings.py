@@ -54,6 +54,10 @@ INGEST_FEED_MAX_BYTES = 64 << 20  # a feed file is closed and renamed past this 
 INGEST_FEED_MAX_SECONDS = 600.0  # ...or this age
 INGEST_FEED_MAX_RECORDS = 0  # ...or this many records (0: no limit)
 INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for pages already emitted
+# Skip a sitemap entry whose <lastmod> is before the last fetch of its page (its article being in
+# the feed): recrawls of big sitemaps then request only what changed. Off for sites whose lastmod
+# does not move when an article is edited.
+INGEST_SITEMAP_LASTMOD = True
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---

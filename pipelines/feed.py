@@ -63,7 +63,7 @@ class FeedPipeline:
         self.writer.write(record, Emitted(id=record["id"], canonical_url=record["canonical_url"],
                                           content_hash=record["content_hash"], url=item.url,
                                           etag=item.etag, last_modified=item.last_modified,
-                                          body_hash=item.body_hash))
+                                          body_hash=item.body_hash, fetched_at=item.fetched_time))
         self.stats.inc_value("ingest/feed/records_written")
         return item
 

@@ -17,6 +17,6 @@ class LedgerPipeline(LedgerBacked):
         if self.ledger.content_hash(record["id"]) == record["content_hash"]:
             # Unchanged; new validators let the next crawl ask for it conditionally.
             self.ledger.remember_validators(item.url, record["id"], item.etag, item.last_modified,
-                                            item.body_hash)
+                                            item.body_hash, item.fetched_time)
             raise drop(self.stats, "unchanged", f"{item.url} is in the feed already", log_level="DEBUG")
         return item

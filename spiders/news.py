@@ -18,6 +18,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from ingest.items import PageItem
+from ingest.lastmod import latest_instant
 from ingest.ledger import Ledger
 from ingest.pagekind import Kind, page_kind
 from ingest.sources import Source, load_sources, source_from_urls
@@ -39,6 +40,7 @@ class NewsSpider(Spider):
         self.links = LinkExtractor(unique=True)
         self.depth = 2
         self.follow_from_articles = False
+        self.skip_by_lastmod = True
         self.ledger: Ledger | None = None
 
     @classmethod
@@ -55,6 +57,7 @@ class NewsSpider(Spider):
         depth = spider.source.depth
         spider.depth = settings.getint("INGEST_DEPTH") if depth is None else depth
         spider.follow_from_articles = settings.getbool("INGEST_FOLLOW_FROM_ARTICLES")
+        spider.skip_by_lastmod = settings.getbool("INGEST_SITEMAP_LASTMOD")
         if spider.job_dir and not settings.get("JOBDIR"):
             # `ingest crawl` keeps a job directory per source, to resume an interrupted crawl.
             settings.set("JOBDIR", str(spider.job_dir), priority="spider")
@@ -97,11 +100,28 @@ class NewsSpider(Spider):
     def parse_sitemap(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/sitemaps")
         sitemap = Sitemap(body)
-        entries = list(sitemap)
-        urls = [urljoin(response.url, entry["loc"]) for entry in entries if entry.get("loc")]
+        entries = [entry for entry in sitemap if entry.get("loc")]
         # A news sitemap lists articles; a plain one lists any page of the site.
         news = sitemap.type == "urlset" and any("news" in entry for entry in entries)
+        listed = [(urljoin(response.url, entry["loc"]), entry.get("lastmod")) for entry in entries]
+        urls = [url for url, lastmod in listed
+                if sitemap.type != "urlset" or not self.unchanged_since_fetched(url, lastmod)]
         yield from self.requests(urls, hops=0, listed=news)
+
+    def unchanged_since_fetched(self, url: str, lastmod: str | None) -> bool:
+        """A listed page whose article is in the feed, not modified (says its lastmod) since we
+        fetched it: not even a conditional request is needed, so recrawling a big sitemap costs
+        requests only for what changed."""
+        if not self.ledger or not self.skip_by_lastmod:
+            return False
+        modified = latest_instant(lastmod)
+        if modified is None:
+            return False
+        fetched = self.ledger.last_fetched(canonicalize(url))
+        if fetched is None or modified >= fetched:
+            return False
+        self.crawler.stats.inc_value("ingest/requests/unchanged_by_lastmod")
+        return True
 
     def parse_feed(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/feeds")

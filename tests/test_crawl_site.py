@@ -103,10 +103,14 @@ def test_second_crawl_writes_nothing_and_after_three_edits_exactly_those_three(r
     since = len(room.site.requested())
     second = run_crawl(room.site.url("/"), out=out, state=state)
     assert feed_files(out) == files_before, second.stdout
-    not_modified = {h.path for h in room.site.requested()[since:] if h.status == 304}
-    # Asked for conditionally; the article behind a redirect is fetched whole, found the same
-    # page as last time and never cleaned.
-    assert not_modified == set(room.articles) - set(room.by_mechanism["redirect"])
+    hits = room.site.requested()[since:]
+    not_modified = {h.path for h in hits if h.status == 304}
+    # Listed in a sitemap with a lastmod before our fetch: not requested at all.
+    assert not set(room.in_sitemaps) & {h.path for h in hits}
+    assert f"not requested      {len(room.in_sitemaps)} " in second.stdout
+    # The others are asked for conditionally; the article behind a redirect is fetched whole,
+    # found the same page as last time and never cleaned.
+    assert not_modified == set(room.articles) - set(room.by_mechanism["redirect"]) - set(room.in_sitemaps)
     assert "unchanged_page 1" in second.stdout
 
     revised = room.articles[:1] + room.articles[5:6] + room.articles[-1:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .server import Article, DatedArticle, Page, Redirect, Reply, Status, TestSite
@@ -36,11 +37,24 @@ class Newsroom:
     def articles(self) -> list[str]:
         return [path for paths in self.by_mechanism.values() for path in paths]
 
+    @property
+    def in_sitemaps(self) -> list[str]:
+        return [path for mechanism, paths in self.by_mechanism.items() if "sitemap" in mechanism for path in paths]
+
     def revise(self, path: str) -> None:
-        """Change an article's body, as an editor's correction would."""
+        """Change an article's body, as an editor's correction would; its sitemap entry's lastmod
+        moves to now, as a CMS's does."""
         reply = self.site[path]
         self.site[path] = Article(add_sentence(reply.body, "Correction: an earlier version misstated the date."))
         self.site[path].last_modified = reply.last_modified and "Fri, 03 May 2024 09:00:00 GMT"
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds").encode()
+        entry = re.compile(rb"(<loc>[^<]*" + re.escape(path.encode()) + rb"</loc><lastmod>)[^<]*")
+        for sitemap in self.site.replies.values():
+            zipped = sitemap.body[:2] == b"\x1f\x8b"
+            body = gzip.decompress(sitemap.body) if zipped else sitemap.body
+            if entry.search(body):
+                body = entry.sub(lambda m: m[1] + now, body)
+                sitemap.body = gzip.compress(body) if zipped else body
 
 
 def build() -> Newsroom:
