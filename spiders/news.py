@@ -71,12 +71,30 @@ class NewsSpider(Spider):
             self.ledger.close()
 
     async def start(self):
+        obeying = self.settings.getbool("ROBOTSTXT_OBEY")
+        if obeying:
+            # Scrapy's robots.txt middleware fetches each host's robots.txt: take its Sitemap:
+            # lines from there rather than fetch the file a second time.
+            self.crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
         for root in dict.fromkeys(_root(url) for url in self.source.start):
-            yield Request(root + "/robots.txt", callback=self.parse_robots, errback=self.missing,
-                          priority=10, meta={"dont_obey_robotstxt": True})
+            if not obeying:
+                yield self.robots_request(root)
             yield Request(root + "/sitemap.xml", callback=self.parse, errback=self.missing, priority=5)
         for url in self.source.start:
             yield Request(url, callback=self.parse, meta={"hops": 0})
+
+    def robots_request(self, root: str) -> Request:
+        return Request(root + "/robots.txt", callback=self.parse_robots, errback=self.missing,
+                       priority=10, meta={"dont_obey_robotstxt": True})
+
+    def robots_parsed(self, robotparser, request):
+        """A host's robots.txt, as the middleware parsed it: request the sitemaps it names."""
+        sitemaps = _robots_sitemaps(robotparser)
+        if sitemaps is None:  # a parser that does not tell its Sitemap: lines: read the file ourselves
+            self.crawler.engine.crawl(self.robots_request(_root(request.url)))
+            return
+        for sitemap in self.requests(sitemaps, hops=0):
+            self.crawler.engine.crawl(sitemap)
 
     def parse(self, response: Response):
         """Sniff what the response is (sitemap, feed, HTML page) and hand it to the parser for that."""
@@ -196,6 +214,16 @@ def resolve_source(source: Source | str | None, sources_file: str, start: str | 
 def _on_hosts(url: str, hosts: list[str]) -> bool:
     host = urlsplit(url).hostname or ""
     return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _robots_sitemaps(robotparser) -> list[str] | None:
+    """The Sitemap: lines a robots.txt parser read, or None if it does not say."""
+    parsed = getattr(robotparser, "rp", None)
+    if hasattr(parsed, "sitemaps"):  # Protego, Scrapy's default
+        return list(parsed.sitemaps)
+    if hasattr(parsed, "site_maps"):  # urllib.robotparser
+        return list(parsed.site_maps() or [])
+    return None
 
 
 def _root(url: str) -> str:

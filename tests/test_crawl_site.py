@@ -50,6 +50,7 @@ def test_each_discovery_mechanism_finds_its_articles(room, first, mechanism):
 def test_robots_txt_disallowed_article_is_never_requested(room, first):
     assert room.private not in [hit.path for hit in first["hits"]]
     assert any(hit.path == "/sitemap_index.xml" for hit in first["hits"]), "robots.txt Sitemap: line not followed"
+    assert [hit.path for hit in first["hits"]].count("/robots.txt") == 1
 
 
 def test_error_pages_are_requested_and_counted_not_written(first):
@@ -136,3 +137,13 @@ def test_two_sources_over_one_site_crawled_together_write_each_article_once(room
     assert sorted(written) == sorted(room.articles)
     assert set(written.values()) == {1}
     assert not partial_files(out)
+
+
+@pytest.mark.parametrize("setting", ["ROBOTSTXT_PARSER=scrapy.robotstxt.PythonRobotParser", "ROBOTSTXT_OBEY=False"])
+def test_robots_txt_sitemaps_are_found_with_another_parser_or_robots_txt_not_obeyed(room, tmp_path, setting):
+    since = len(room.site.requested())
+    out = tmp_path / "feed"
+    run_crawl(room.site.url("/"), out=out, state=tmp_path / "state", extra=["-s", setting])
+    paths = [hit.path for hit in room.site.requested()[since:]]
+    assert paths.count("/robots.txt") == 1
+    assert set(room.by_mechanism["gzip sitemap via sitemap index via robots.txt"]) <= set(written_paths(out))
