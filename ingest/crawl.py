@@ -31,6 +31,8 @@ def register(subparsers) -> None:
 
     schedule = subparsers.add_parser("schedule", help="crawl every source at its interval until stopped",
                                      description="Run each source at its interval until SIGTERM/SIGINT.")
+    schedule.add_argument("--max-runs", type=int, default=0, metavar="N",
+                          help="crawls running at once, the most overdue first (default: 4 per core)")
     _common(schedule)
     schedule.set_defaults(func=run_schedule)
 
@@ -62,16 +64,18 @@ def run_crawl(args) -> int:
 
 
 def run_schedule(args) -> int:
-    from .scheduler import Scheduler, crawl_command
+    from .scheduler import Scheduler, crawl_command, default_max_runs, workers_per_run
 
     try:
         sources = load_sources(args.sources)
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
+    max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
-                     overrides=args.settings)
-    return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state).run_until_signalled()
+                      overrides=args.settings, workers=workers_per_run(len(sources), max_runs))
+    return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state,
+                     max_runs=max_runs).run_until_signalled()
 
 
 def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:

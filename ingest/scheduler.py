@@ -1,12 +1,15 @@
 """Scheduler: each source crawled at its interval, one run of a source at a time, until a signal.
 
 Each run is an `ingest crawl SOURCE` child process: a crash in one run costs that run only,
-and runs of different sources use both cores. On SIGTERM/SIGINT the runs are asked to stop
-(they commit their feed files), and a run that does not stop within the grace period is
-killed and its temporary file cleared as after any crash.
+and runs of different sources use both cores. At most `max_runs` run at once (4 per core, as
+scrapyd allows), the most overdue first, and the cores' cleaning workers are split between the
+sources, so that many sources never mean many workers per core. On SIGTERM/SIGINT the runs are
+asked to stop (they commit their feed files), and a run that does not stop within the grace
+period is killed and its temporary file cleared as after any crash.
 """
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -20,9 +23,21 @@ from .ledger import Ledger
 from .sources import Source
 
 
-def crawl_command(source: Source, *, sources_file: str, out: str, state: str, overrides: list[str]) -> list[str]:
+def default_max_runs() -> int:
+    return 4 * (os.cpu_count() or 1)
+
+
+def workers_per_run(sources: int, max_runs: int) -> int:
+    """Cleaning workers for each run: the cores shared by the runs that can be going at once."""
+    return max(1, (os.cpu_count() or 1) // max(1, min(sources, max_runs)))
+
+
+def crawl_command(source: Source, *, sources_file: str, out: str, state: str, overrides: list[str],
+                  workers: int | None = None) -> list[str]:
     command = [sys.executable, "-m", "ingest.crawl", "crawl", source.name, "--sources", sources_file,
                "--out", out, "--state", state]
+    if workers:
+        command += ["-s", f"INGEST_CLEAN_WORKERS={workers}"]  # the user's own -s, after it, wins
     for override in overrides:
         command += ["-s", override]
     return command
@@ -37,9 +52,10 @@ class Run:
 
 class Scheduler:
     def __init__(self, sources: list[Source], command: Callable[[Source], list[str]], *, feed_dir: str,
-                 state_dir: str, grace: float = 10.0, tick: float = 0.5, clock: Callable[[], float] = time.monotonic,
-                 log=None):
+                 state_dir: str, max_runs: int | None = None, grace: float = 10.0, tick: float = 0.5,
+                 clock: Callable[[], float] = time.monotonic, log=None):
         self.sources = sources
+        self.max_runs = max_runs or default_max_runs()
         self.command = command
         self.feed_dir = feed_dir
         self.state_dir = state_dir
@@ -76,11 +92,13 @@ class Scheduler:
 
     def _start_due(self) -> None:
         now = self.clock()
-        for source in self.sources:
-            if source.name not in self.running and self.next_due[source.name] <= now:
-                process = subprocess.Popen(self.command(source), start_new_session=True)
-                self.running[source.name] = Run(source, process, now)
-                self.log(f"run started source={source.name} pid={process.pid} at={now:.3f}")
+        due = [s for s in self.sources if s.name not in self.running and self.next_due[s.name] <= now]
+        for source in sorted(due, key=lambda s: self.next_due[s.name]):  # the most overdue first
+            if len(self.running) >= self.max_runs:
+                break
+            process = subprocess.Popen(self.command(source), start_new_session=True)
+            self.running[source.name] = Run(source, process, now)
+            self.log(f"run started source={source.name} pid={process.pid} at={now:.3f}")
 
     def _reap(self) -> None:
         for name, run in list(self.running.items()):

@@ -112,3 +112,50 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
     assert len(quick_urls) == len(set(quick_urls)) == 3  # later runs of quick found nothing new
     versions = [(r["url"], r["content_hash"]) for r in records if r["url"].startswith(slow.root)]
     assert len(versions) == len(set(versions)) >= 4 * 2  # every slow run wrote its edited versions
+
+
+def test_at_most_max_runs_crawls_go_at_once_the_most_overdue_first(tmp_path):
+    from ingest.scheduler import Scheduler
+    from ingest.sources import Source
+
+    sources = [Source(name, (f"http://{name}.example/",), interval=0.2) for name in ("a", "b", "c")]
+    lines: list[str] = []
+    # Each run is a real child process that takes a moment, as a crawl would.
+    scheduler = Scheduler(sources, lambda source: [sys.executable, "-c", "import time; time.sleep(0.3)"],
+                          feed_dir=str(tmp_path / "feed"), state_dir=str(tmp_path / "state"), max_runs=2,
+                          tick=0.02, log=lines.append)
+    thread = threading.Thread(target=scheduler.run)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while sum("run ended" in line for line in lines) < 9 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        scheduler.stop.set()
+        thread.join(timeout=30)
+    running, most = set(), 0
+    for line in lines:
+        match = LINE.search("schedule: " + line)
+        if match:
+            if match[1] == "started":
+                running.add(match[2])
+            else:
+                running.discard(match[2])
+            most = max(most, len(running))
+    assert most == 2
+    started = [LINE.search("schedule: " + line)[2] for line in lines if "run started" in line]
+    assert {started.count(name) for name in "abc"} <= {3, 4, 5}, started  # none starved
+
+
+def test_scheduled_runs_share_the_cores_cleaning_workers_and_a_users_setting_wins(monkeypatch):
+    from ingest import scheduler
+    from ingest.sources import Source
+
+    monkeypatch.setattr(scheduler.os, "cpu_count", lambda: 4)
+    assert scheduler.workers_per_run(1, 16) == 4
+    assert scheduler.workers_per_run(2, 16) == 2
+    assert scheduler.workers_per_run(30, 16) == 1
+    command = scheduler.crawl_command(Source("a", ("http://a.example/",)), sources_file="s.toml", out="o",
+                                      state="st", overrides=["INGEST_CLEAN_WORKERS=3"], workers=2)
+    settings = [command[i + 1] for i, part in enumerate(command) if part == "-s"]
+    assert settings == ["INGEST_CLEAN_WORKERS=2", "INGEST_CLEAN_WORKERS=3"]  # the last -s wins
