@@ -15,6 +15,7 @@ from pathlib import Path
 from . import resume
 from .sources import Source, SourcesError, load_sources, source_from_urls
 
+SERVE_PORT = 8471  # `--serve`'s port when free
 FINISHED = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout", "shutdown"}
 
 
@@ -205,7 +206,7 @@ def _safe(name: str) -> str:
 
 
 def serve_directory(directory: str):
-    """A static HTTP server for DIR on 127.0.0.1 (a free port), in a daemon thread."""
+    """A static HTTP server for DIR on 127.0.0.1 (SERVE_PORT, or any free port), in a daemon thread."""
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     class Quiet(SimpleHTTPRequestHandler):
@@ -216,7 +217,13 @@ def serve_directory(directory: str):
 
     if not Path(directory).is_dir():
         raise SystemExit(f"ingest crawl: --serve {directory}: not a directory")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=os.fspath(directory)))
+    handler = partial(Quiet, directory=os.fspath(directory))
+    try:
+        # The same port each time when it is free, so the pages' URLs, and what the crawl state
+        # knows of them, carry over from one run to the next.
+        server = ThreadingHTTPServer(("127.0.0.1", SERVE_PORT), handler)
+    except OSError:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -41,6 +41,7 @@ class NewsSpider(Spider):
         self.depth = 2
         self.follow_from_articles = False
         self.skip_by_lastmod = True
+        self.unchanged: set[str] = set()  # URLs a sitemap says are unchanged: not requested by any path
         self.ledger: Ledger | None = None
 
     @classmethod
@@ -135,9 +136,11 @@ class NewsSpider(Spider):
         modified = latest_instant(lastmod)
         if modified is None:
             return False
-        fetched = self.ledger.last_fetched(canonicalize(url))
+        url = canonicalize(url)
+        fetched = self.ledger.last_fetched(url)
         if fetched is None or modified >= fetched:
             return False
+        self.unchanged.add(url)
         self.crawler.stats.inc_value("ingest/requests/unchanged_by_lastmod")
         return True
 
@@ -179,6 +182,8 @@ class NewsSpider(Spider):
             url = canonicalize(url)
             if not _on_hosts(url, self.allowed_domains) or not self.source.allows(url):
                 self.crawler.stats.inc_value("ingest/requests/offsite_or_denied")
+                continue
+            if url in self.unchanged:
                 continue
             meta = {"hops": hops, "listed": listed}
             headers = {}

@@ -10,6 +10,7 @@ import html
 import re
 import shutil
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +31,7 @@ def build(out: Path) -> int:
         _write(out / "section" / f"{name}.html", _listing(name.title(), items))
     _write(out / "tag" / "bamako.html", _listing("Tagged: Bamako", articles[::2]))
     _write(out / "index.html", _listing("Sahel Desk", articles[:3], home=True))
-    _write(out / "sitemap.xml", _news_sitemap([path for path, _ in articles]))
+    _write(out / "sitemap.xml", _news_sitemap([(f"/articles/{p.name}", _modified(p)) for p in sorted(PAGES.glob("*.html"))]))
     _write(out / "rss.xml", _rss(articles[-5:]))
     (out / "robots.txt").write_text((HERE / "static" / "robots.txt").read_text() + "Sitemap: /sitemap.xml\n")
     return len(articles)
@@ -54,10 +55,16 @@ def _listing(title: str, items: list[tuple[str, str]], home: bool = False) -> st
             f"<main><h1>{html.escape(title)}</h1>{more}\n{teasers}</main></body></html>\n")
 
 
-def _news_sitemap(paths: list[str]) -> str:
+def _modified(path: Path) -> str:
+    """The file's modification time, as a static site's sitemap gives it: editing a sample moves it."""
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+
+
+def _news_sitemap(entries: list[tuple[str, str]]) -> str:
     # Relative locations are resolved against the sitemap's own URL by the crawler.
-    urls = "".join(f"<url><loc>{p}</loc><news:news><news:publication><news:name>Sahel Desk</news:name>"
-                   "<news:language>en</news:language></news:publication></news:news></url>" for p in paths)
+    urls = "".join(f"<url><loc>{p}</loc><lastmod>{lastmod}</lastmod><news:news><news:publication>"
+                   "<news:name>Sahel Desk</news:name><news:language>en</news:language></news:publication>"
+                   "</news:news></url>" for p, lastmod in entries)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>\n')
 
