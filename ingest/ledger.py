@@ -157,17 +157,18 @@ class Ledger:
     def _repeats(self, entries: list[Emitted], feed_file: str) -> list[int]:
         """Positions of entries whose article and content are already in another file, or earlier
         in this one."""
-        repeats, held = [], set()
+        repeats, seen = [], set()
         for position, entry in enumerate(entries):
             key = (entry.id, entry.content_hash)
-            if key not in held:
-                held.add(key)
-                row = self.db.execute("SELECT content_hash FROM emitted WHERE id = ? AND feed_file != ?",
-                                      (entry.id, feed_file)).fetchone()
-                if not row or row[0] != entry.content_hash:
-                    continue
-            repeats.append(position)
+            if key in seen or self._held_elsewhere(entry, feed_file):
+                repeats.append(position)
+            seen.add(key)
         return repeats
+
+    def _held_elsewhere(self, entry: Emitted, feed_file: str) -> bool:
+        row = self.db.execute("SELECT content_hash FROM emitted WHERE id = ? AND feed_file != ?",
+                              (entry.id, feed_file)).fetchone()
+        return row is not None and row[0] == entry.content_hash
 
     def remember_validators(self, url: str, article_id: str, etag: str | None,
                             last_modified: str | None, body_hash: str | None = None,
