@@ -3,24 +3,14 @@ from __future__ import annotations
 
 import json
 import signal
-import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sites import generated
-from sites.crawling import feed_files, partial_files, popen_crawl, read_feed, run_crawl
-from sites.newsroom import PAGES
+from sites.crawling import (MANY_COMMITS, feed_files, partial_files, popen_crawl, read_feed, run_crawl,
+                            slow_article_site, wait_for)
 
 ARTICLES = 60
-
-
-def wait_for(condition, timeout: float, what: str):
-    """Wait for a condition of the file system, polling, for at most `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def children(pid: int) -> list[int]:
@@ -35,13 +25,10 @@ def alive(pid: int) -> bool:
 
 
 def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
-    site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES, delay=0.05)
-    generated.start(site)
+    site, paths = slow_article_site(ARTICLES)
     out, state = tmp_path / "feed", tmp_path / "state"
-    # Small files, few connections: a crawl of many commits, so the kill lands between them.
-    slow = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
     try:
-        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=slow)
+        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
         workers = children(crawl.pid)
         assert workers, "no cleaning workers"
@@ -51,7 +38,7 @@ def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
         before = read_feed(out)
         assert 0 < len(before) < ARTICLES, "the kill did not land in the middle of the crawl"
 
-        run_crawl(site.url("/"), out=out, state=state, extra=slow)
+        run_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
     finally:
         site.stop()
 

@@ -5,21 +5,17 @@ import signal
 from collections import Counter
 from urllib.parse import urlsplit
 
-from sites import generated
-from sites.crawling import feed_files, partial_files, popen_crawl, read_feed, run_crawl
-from sites.newsroom import PAGES
-from test_crawl_kill import wait_for
+from sites.crawling import (MANY_COMMITS, feed_files, partial_files, popen_crawl, read_feed, run_crawl,
+                            slow_article_site, wait_for)
 
 ARTICLES = 60
 
 
 def test_an_interrupted_crawl_resumes_where_it_stopped(tmp_path):
-    site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES, delay=0.05)
-    generated.start(site)
+    site, paths = slow_article_site(ARTICLES)
     out, state = tmp_path / "feed", tmp_path / "state"
-    slow = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
     try:
-        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=slow)
+        crawl = popen_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
         crawl.send_signal(signal.SIGINT)
         crawl.communicate(timeout=60)
@@ -28,7 +24,7 @@ def test_an_interrupted_crawl_resumes_where_it_stopped(tmp_path):
         assert (state / "jobs" / "127.0.0.1" / "interrupted").exists()
         hits_before = len(site.requested())
 
-        run_crawl(site.url("/"), out=out, state=state, extra=slow)
+        run_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         second_hits = [urlsplit(h.path).path for h in site.requested()[hits_before:]]
     finally:
         site.stop()

@@ -5,13 +5,36 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from . import generated
+from .newsroom import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
 
 # Tests talk to a loopback server: no politeness delays, both cores for cleaning.
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
         "-s", "INGEST_CLEAN_WORKERS=2", "-s", "RETRY_TIMES=1", "-s", "LOG_LEVEL=INFO"]
+
+
+# Small feed files, few connections: a crawl of many commits, so an interruption lands between them.
+MANY_COMMITS = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+
+
+def slow_article_site(count: int):
+    """A started site of `count` article pages, each answered after 50 ms; and their paths."""
+    site, paths = generated.article_site(generated.load_pages(PAGES), count, delay=0.05)
+    generated.start(site)
+    return site, paths
+
+
+def wait_for(condition, timeout: float, what: str):
+    """Wait for a condition of the file system, polling, for at most `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
 
 
 def crawl_command(*targets: str, out: Path, state: Path, extra: list[str] = ()) -> list[str]:
