@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from .core import clean
+from .core.clean import clean
 from .fetch import FetchError, fetch
 from .inputs import Input, InputError, read_file
-from .options import Options
-from .rejection import Rejection
+from .core.options import Options
+from .core.rejection import Rejection
 
 
 @dataclass(frozen=True)

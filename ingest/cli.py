@@ -6,10 +6,11 @@ import json
 import sys
 from contextlib import nullcontext
 
-from . import __version__, crawl
+from . import __version__
+from .crawl import command as crawl
 from .batch import clean_all
 from .inputs import expand, read_stdin
-from .options import Options
+from .core.options import Options
 from .progress import Progress
 
 

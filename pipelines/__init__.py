@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ingest.ledger import Ledger
+from ingest.crawl.ledger import Ledger
 
 
 def drop(stats, reason: str, detail: str = "", *, log_level: str = "INFO") -> DropItem:

@@ -11,7 +11,7 @@ import os
 
 from scrapy.exceptions import NotConfigured
 
-from ingest.items import PageItem
+from ingest.crawl.items import PageItem
 
 from . import drop
 from .workers import CleaningWorkers

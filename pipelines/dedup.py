@@ -5,8 +5,8 @@ gclid, ...) and fragments are gone. Across crawls, the crawl state does this job
 """
 from __future__ import annotations
 
-from ingest.items import PageItem
-from ingest.urls import canonicalize
+from ingest.crawl.items import PageItem
+from ingest.crawl.urls import canonicalize
 
 from . import drop
 

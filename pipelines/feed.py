@@ -12,10 +12,10 @@ import logging
 
 from twisted.internet import task
 
-from ingest import feed
-from ingest.feed import FeedWriter
-from ingest.items import PageItem
-from ingest.ledger import Emitted, Ledger
+from ingest.crawl import feed
+from ingest.crawl.feed import FeedWriter
+from ingest.crawl.items import PageItem
+from ingest.crawl.ledger import Emitted, Ledger
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ The crawl state is read, never cached: another process sharing it may have writt
 """
 from __future__ import annotations
 
-from ingest.items import PageItem
+from ingest.crawl.items import PageItem
 
 from . import LedgerBacked, drop
 

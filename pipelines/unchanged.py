@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ingest.items import PageItem
+from ingest.crawl.items import PageItem
 
 from . import LedgerBacked, drop
 

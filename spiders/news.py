@@ -17,12 +17,12 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from ingest.items import PageItem
-from ingest.lastmod import latest_instant
-from ingest.ledger import Ledger
-from ingest.pagekind import Kind, page_kind
-from ingest.sources import Source, load_sources, source_from_urls
-from ingest.urls import canonicalize
+from ingest.crawl.items import PageItem
+from ingest.crawl.lastmod import latest_instant
+from ingest.crawl.ledger import Ledger
+from ingest.crawl.pagekind import Kind, page_kind
+from ingest.crawl.sources import Source, load_sources, source_from_urls
+from ingest.crawl.urls import canonicalize
 
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 

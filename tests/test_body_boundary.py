@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import ingest
-from ingest.body.boundary import cut_end_matter
+from ingest.core.body.boundary import cut_end_matter
 
 DATA = Path(__file__).parent / "data" / "body"
 

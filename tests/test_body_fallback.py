@@ -2,8 +2,8 @@
 from pathlib import Path
 
 import ingest
-from ingest.body.fallback import is_layout_table, needs_second_opinion, prefer_second, readability_paragraphs
-from ingest.page import parse
+from ingest.core.body.fallback import is_layout_table, needs_second_opinion, prefer_second, readability_paragraphs
+from ingest.core.page import parse
 
 DATA = Path(__file__).parent / "data" / "body"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import ingest
-from ingest.body.furniture import is_furniture
+from ingest.core.body.furniture import is_furniture
 
 DATA = Path(__file__).parent / "data" / "body"
 

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import ingest
-from ingest.body.headline import drop_headline
+from ingest.core.body.headline import drop_headline
 
 DATA = Path(__file__).parent / "data" / "body"
 

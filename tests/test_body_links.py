@@ -2,7 +2,7 @@
 from pathlib import Path
 
 import ingest
-from ingest.body.links import drop_link_paragraphs
+from ingest.core.body.links import drop_link_paragraphs
 
 DATA = Path(__file__).parent / "data" / "body"
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from scrapy.utils.test import get_crawler
 
-from ingest import settings as ingest_settings
-from ingest.ledger import Emitted, Ledger
-from ingest.record import article_id
+from ingest.crawl import settings as ingest_settings
+from ingest.crawl.ledger import Emitted, Ledger
+from ingest.core.record import article_id
 from spiders.news import NewsSpider
 
 ROOT = "http://news.example"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.pagekind import Kind, page_kind
+from ingest.crawl.pagekind import Kind, page_kind
 from sites import newsroom
 
 

@@ -9,10 +9,10 @@ import pytest
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from ingest import settings as ingest_settings
-from ingest.items import PageItem
-from ingest.ledger import Emitted, Ledger
-from ingest.record import article_id
+from ingest.crawl import settings as ingest_settings
+from ingest.crawl.items import PageItem
+from ingest.crawl.ledger import Emitted, Ledger
+from ingest.core.record import article_id
 from pipelines.clean import CleanPipeline
 from pipelines.dedup import DedupPipeline
 from pipelines.ledger import LedgerPipeline

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from test_embeds_twitter import ATTRIBUTION, POST, STORY, cleaned, page_with
 
-from ingest.embeds.lift import Anchor
-from ingest.embeds.place import place
+from ingest.core.embeds.lift import Anchor
+from ingest.core.embeds.place import place
 
 WIDGET = f'<blockquote class="twitter-tweet"><p>{POST}</p>{ATTRIBUTION}</blockquote>'
 VIDEO = ('<iframe src="https://www.youtube.com/embed/dQ5kXb9aZ1c" title="Grève à la SNCF : pourquoi les '

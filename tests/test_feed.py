@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ingest.feed import FeedWriter, recover
-from ingest.ledger import Emitted, Ledger
+from ingest.crawl.feed import FeedWriter, recover
+from ingest.crawl.ledger import Emitted, Ledger
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -137,8 +137,8 @@ def test_a_file_whose_every_record_another_writer_committed_is_not_written(tmp_p
 
 CRASHING_WRITER = """
 import os, sys
-from ingest.feed import FeedWriter
-from ingest.ledger import Emitted, Ledger
+from ingest.crawl.feed import FeedWriter
+from ingest.crawl.ledger import Emitted, Ledger
 out, state, mode = sys.argv[1:]
 ledger = Ledger.in_directory(state)
 record = {"id": mode.ljust(16, "0")[:16], "url": "https://news.example/" + mode, "canonical_url": "https://news.example/" + mode,

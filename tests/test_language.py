@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from ingest import DEFAULT, Embed, Options
-from ingest.language import (detect_language, detect_languages, hint_code, other_language_passages,
+from ingest.core.language import (detect_language, detect_languages, hint_code, other_language_passages,
                              post_language, words_of)
 
 ENGLISH_BODY = "\n".join([
@@ -100,7 +100,7 @@ def test_the_same_decisions_in_another_process():
     """langdetect is random unless seeded; our seed is per detector, so a fresh process agrees."""
     texts = ["Que noite, Benfica!", "Wat een dag op Schiphol.", "Fa malissimo perdere così.", "Still no trains."]
     here = [post_language(t) for t in texts]
-    script = ("import json, sys; from ingest.language import post_language; "
+    script = ("import json, sys; from ingest.core.language import post_language; "
               f"print(json.dumps([post_language(t) for t in {texts!r}]))")
     there = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert there.strip() == str(here).replace("'", '"')

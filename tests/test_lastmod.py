@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from ingest.lastmod import latest_instant
+from ingest.crawl.lastmod import latest_instant
 
 
 def utc(*parts) -> float:

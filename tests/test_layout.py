@@ -5,10 +5,10 @@ import gzip
 
 from helpers import BAD, BENCH
 
-from ingest.decode import decode
-from ingest.extract import extract_body
-from ingest.layout import unwrap_layout_tables
-from ingest.page import parse
+from ingest.core.decode import decode
+from ingest.core.extract import extract_body
+from ingest.core.layout import unwrap_layout_tables
+from ingest.core.page import parse
 
 
 def _page(path):

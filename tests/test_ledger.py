@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ingest.ledger import Emitted, Ledger
+from ingest.crawl.ledger import Emitted, Ledger
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,7 +45,7 @@ def test_validators_are_offered_only_for_pages_whose_article_is_in_the_feed(tmp_
 
 WRITER = """
 import sys
-from ingest.ledger import Emitted, Ledger
+from ingest.crawl.ledger import Emitted, Ledger
 state, first = sys.argv[1], int(sys.argv[2])
 ledger = Ledger.in_directory(state)
 for n in range(first, first + 200):

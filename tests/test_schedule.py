@@ -115,8 +115,8 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
 
 
 def test_at_most_max_runs_crawls_go_at_once_the_most_overdue_first(tmp_path):
-    from ingest.scheduler import Scheduler
-    from ingest.sources import Source
+    from ingest.crawl.scheduler import Scheduler
+    from ingest.crawl.sources import Source
 
     sources = [Source(name, (f"http://{name}.example/",), interval=0.2) for name in ("a", "b", "c")]
     lines: list[str] = []
@@ -148,8 +148,8 @@ def test_at_most_max_runs_crawls_go_at_once_the_most_overdue_first(tmp_path):
 
 
 def test_scheduled_runs_share_the_cores_cleaning_workers_and_a_users_setting_wins(monkeypatch):
-    from ingest import scheduler
-    from ingest.sources import Source
+    from ingest.crawl import scheduler
+    from ingest.crawl.sources import Source
 
     monkeypatch.setattr(scheduler.os, "cpu_count", lambda: 4)
     assert scheduler.workers_per_run(1, 16) == 4

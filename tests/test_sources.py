@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ingest.sources import SourcesError, load_sources, parse_duration, source_from_urls
+from ingest.crawl.sources import SourcesError, load_sources, parse_duration, source_from_urls
 
 
 def write(tmp_path, text: str):

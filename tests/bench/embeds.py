@@ -21,7 +21,7 @@ AEB = ROOT.parent / "shared" / "bench" / "aeb-dev"
 sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
 
 import ingest  # noqa: E402
-from ingest import core  # noqa: E402
+from ingest.core import clean as core  # noqa: E402  (the flow module)
 
 FIELDS = ("kind", "url", "author", "handle", "published", "text", "position")
 
@@ -164,7 +164,7 @@ def lingua_comparison() -> None:
     import resource
     import tomllib
 
-    from ingest.language import letter_count, post_language, words_of
+    from ingest.core.language import letter_count, post_language, words_of
 
     try:
         from lingua import IsoCode639_1, LanguageDetectorBuilder

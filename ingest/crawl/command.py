@@ -101,7 +101,7 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setmodule("ingest.settings", priority="project")
+    settings.setmodule("ingest.crawl.settings", priority="project")
     settings.set("INGEST_FEED_DIR", out, priority="cmdline")
     settings.set("INGEST_STATE_DIR", state, priority="cmdline")
     for item in overrides:
