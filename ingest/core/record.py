@@ -1,4 +1,4 @@
-"""The article record of schema 1: what `clean` returns and every JSONL line holds."""
+"""The article record of schema 2: what `clean` returns and every JSONL line holds."""
 from __future__ import annotations
 
 import hashlib
@@ -6,7 +6,9 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-SCHEMA = "ingest.article/1"
+SCHEMA = "ingest.article/2"
+# The kinds of page `clean` tells apart (WCXB's seven types, plus "other").
+PAGE_TYPES = ("article", "listing", "collection", "product", "service", "forum", "documentation", "other")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Article:
     fetched_at: str
     extractor: Extractor
     title: str | None = None
+    description: str | None = None  # the standfirst: og/meta description, else the lead
     site_name: str | None = None
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -58,6 +61,7 @@ class Article:
     language: str | None = None
     passages: tuple[Passage, ...] = ()
     embeds: tuple[Embed, ...] = ()
+    page_type: str = "article"  # one of PAGE_TYPES; "article" unless `clean` was asked for every page
     schema: str = field(default=SCHEMA)
 
     @property
@@ -79,8 +83,10 @@ class Article:
             "id": self.id,
             "url": self.url,
             "canonical_url": self.canonical_url,
+            "page_type": self.page_type,
             "site_name": self.site_name,
             "title": self.title,
+            "description": self.description,
             "authors": list(self.authors),
             "tags": list(self.tags),
             "image": self.image,

@@ -10,6 +10,7 @@ class Reason(str, Enum):
     NOT_HTML = "not HTML"
     UNPARSABLE = "unparsable HTML"
     NO_ARTICLE = "no article found"
+    NOT_ARTICLE = "not an article"  # the detail names the page type
     FETCH_FAILED = "fetch failed"
     INTERNAL = "internal error"
 
