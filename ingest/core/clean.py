@@ -11,9 +11,9 @@ from .layout import unwrap_layout_tables
 from .listing import teaser_lines
 from .metadata import read_metadata, utc_now
 from .options import DEFAULT, Options
-from .page import parse
+from .page import page_url, parse
 from .record import Article
-from .rejection import Reason, Rejected, Rejection
+from .rejection import Reason, Rejected, Rejection, internal
 
 
 def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT, *,
@@ -24,9 +24,11 @@ def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT,
     `fetched_at` is when the page was obtained (now, if not given).
     """
     try:
-        return _clean(html, url, options, encoding, fetched_at or utc_now())
+        return _clean(html, page_url(url), options, encoding, fetched_at or utc_now())
     except Rejected as rejected:
         return rejected.rejection
+    except Exception as error:  # a defect of ours must not stop a batch or a crawl: say where it was
+        return internal(error, "_clean")
 
 
 def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Article:

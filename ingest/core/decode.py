@@ -1,22 +1,17 @@
-"""Bytes to text: gzip recognised by content, then the declared or sniffed charset."""
+"""Bytes to text: gzip recognised by content, then the encoding a browser would choose (BOM, the
+transport's label, the page's own label, a detector), valid UTF-8 winning over a contradicting label."""
 from __future__ import annotations
 
-import codecs
-import gzip
 import re
 import zlib
 
-from charset_normalizer import from_bytes
-
+from . import charset
+from .controls import without_controls
 from .rejection import Reason, Rejected
 
 GZIP_MAGIC = b"\x1f\x8b"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
-# Browsers (WHATWG encoding standard) read these labels as windows-1252; so do we.
-_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(data: bytes | str, declared: str | None = None, max_bytes: int = 20_000_000) -> str:
@@ -29,13 +24,33 @@ def decode(data: bytes | str, declared: str | None = None, max_bytes: int = 20_0
         raise Rejected(Reason.EMPTY, "0 bytes" if not data else "only white space")
     if len(data) > max_bytes:
         raise Rejected(Reason.NOT_HTML, f"larger than {max_bytes} bytes")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _check_markup(data.decode(encoding, errors="replace"))
+    encoding, data = choose_encoding(data, declared)
+    return _check_markup(_decoded(data, encoding))
+
+
+def choose_encoding(data: bytes, declared: str | None = None) -> tuple[str, bytes]:
+    """(encoding, the bytes to decode with it): a BOM first, then UTF-16/32 told by zero bytes,
+    then the labels, then detection. Rejects binary content."""
+    bom = charset.from_bom(data)
+    if bom:
+        return bom[0], data[bom[1]:]
+    unicode = charset.unicode_without_bom(data)
+    if unicode:
+        return unicode, data
     if _looks_binary(data):
         raise Rejected(Reason.NOT_HTML, "binary content")
-    encoding = _known(declared) or _known(_declared_in_page(data)) or _sniff(data)
-    return _check_markup(data.decode(encoding, errors="replace"))
+    label = charset.from_label(declared) or charset.from_label(_declared_in_page(data), in_page=True)
+    if label and label != "utf-8" and not data.isascii() and charset.is_utf8(data):
+        return "utf-8", data  # multi-byte UTF-8 is no accident: the label is a template's leftover
+    return label or charset.detect(data), data
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding, errors="replace")
+    except (LookupError, UnicodeError):  # a codec that cannot replace: read it as browsers' default
+        text = data.decode("cp1252", errors="replace")
+    return text
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -50,33 +65,10 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def _known(label: str | bytes | None) -> str | None:
-    if not label:
-        return None
-    if isinstance(label, bytes):
-        label = label.decode("ascii", errors="ignore")
-    label = label.strip().lower()
-    label = _WHATWG_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
 def _declared_in_page(data: bytes) -> bytes | None:
     head = data[:4096]
     match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     return match.group(1) if match else None
-
-
-def _sniff(data: bytes) -> str:
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:65536]).best()
-    return best.encoding if best else "cp1252"
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -89,6 +81,7 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _check_markup(text: str) -> str:
+    text = without_controls(text)
     if not text.strip():
         raise Rejected(Reason.EMPTY, "only white space")
     if "<" not in text[:65536]:

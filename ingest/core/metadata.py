@@ -200,8 +200,14 @@ def _is_site_root_for_deeper_page(canonical: str, fetched: str | None) -> bool:
 
 
 def _absolute(base: str | None, href: str) -> str | None:
+    """The absolute http(s) URL of `href`, or None when it is none (or cannot be parsed, as
+    `http://[::1/story`)."""
     href = href.strip()
-    url = urljoin(base, href) if base else href
+    try:
+        url = urljoin(base, href) if base else href
+        urlsplit(url).hostname
+    except ValueError:
+        return None
     return url if url.startswith(("http://", "https://")) else None
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
+from .controls import without_controls
 from .rejection import Reason, Rejected
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -29,6 +31,19 @@ class Page:
             if value:
                 return value
         return None
+
+
+def page_url(url: str | None) -> str | None:
+    """The page's URL with control characters and lone surrogates out, or `Rejected` when it
+    cannot be parsed (every stage reads its host and path)."""
+    if not url:
+        return url
+    url = without_controls(url).strip()
+    try:
+        urlsplit(url).hostname
+    except ValueError as exc:
+        raise Rejected(Reason.BAD_URL, f"{url} ({exc})") from None
+    return url
 
 
 def parse(text: str, url: str | None) -> Page:
@@ -61,17 +76,20 @@ def _jsonld(tree) -> list[dict]:
             continue
         try:
             data = json.loads(script.text_content() or "null")
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than the parser's stack
             continue
         _collect(data, found)
     return found
 
 
 def _collect(data, found: list[dict]) -> None:
-    if isinstance(data, list):
-        for item in data:
-            _collect(item, found)
-    elif isinstance(data, dict):
-        found.append(data)
-        if "@graph" in data:
-            _collect(data["@graph"], found)
+    """Objects of lists and @graph members, walked without recursion (a page sets the depth)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            found.append(item)
+            if "@graph" in item:
+                stack.append(item["@graph"])

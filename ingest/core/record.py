@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
+from .controls import without_controls
+
 SCHEMA = "ingest.article/2"
 # The kinds of page `clean` tells apart (WCXB's seven types, plus "other").
 PAGE_TYPES = ("article", "listing", "collection", "product", "service", "forum", "documentation", "other")
@@ -66,7 +68,7 @@ class Article:
 
     @property
     def id(self) -> str:
-        return article_id(self.canonical_url)
+        return article_id(without_controls(self.canonical_url))
 
     @property
     def word_count(self) -> int:
@@ -77,7 +79,11 @@ class Article:
         return content_hash(self.text)
 
     def to_dict(self) -> dict:
-        """The record in contract order, lists for tuples, every key present."""
+        """The record in contract order, lists for tuples, every key present, no control characters
+        in any string (JSON-LD escapes such as \\u0001 reach titles and names past the decoder)."""
+        return _without_controls(self._fields())
+
+    def _fields(self) -> dict:
         return {
             "schema": self.schema,
             "id": self.id,
@@ -102,6 +108,16 @@ class Article:
             "fetched_at": self.fetched_at,
             "extractor": asdict(self.extractor),
         }
+
+
+def _without_controls(value):
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
 
 
 def article_id(canonical_url: str) -> str:

@@ -13,6 +13,8 @@ import re
 from lxml import etree
 from readability import Document
 
+from ..controls import without_controls
+
 _NOT_WORD = re.compile(r"\W+")
 _PROSE_MIN_CHARS = 60       # a <p> shorter than this is a caption, label or teaser, not prose
 _PROSE_MAX_LINK_SHARE = 0.3  # a <p> mostly of link text is navigation
@@ -72,10 +74,10 @@ def _mark_lines_and_links(root) -> None:
     """Line breaks become newlines; link text is fenced by two private-use characters so each line's share of
     link text can be read off its string."""
     for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = "\n" + without_controls(br.tail or "")  # lxml parses control characters but refuses to set them
     for anchor in root.iter("a"):
-        anchor.text = _LINK_OPEN + (anchor.text or "")
-        anchor.tail = _LINK_CLOSE + (anchor.tail or "")
+        anchor.text = _LINK_OPEN + without_controls(anchor.text or "")
+        anchor.tail = _LINK_CLOSE + without_controls(anchor.tail or "")
 
 
 def _prose_line(raw: str) -> str:

@@ -1,0 +1,25 @@
+"""Control characters and lone surrogates out of text: lxml refuses them in a tree, and a record must
+not carry them (they break terminals, CSV and strict JSON readers)."""
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab, newline and carriage return; lone surrogates; the two non-characters XML refuses.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Word's vertical tab is its line break and a form feed is HTML white space: both stay white space.
+_AS_SPACE = {"\x0b": "\n", "\x0c": " "}
+
+
+def without_controls(text: str) -> str:
+    """The text with C0 controls dropped (line-breaking ones kept as white space), lone surrogates
+    and non-characters as U+FFFD."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(_replacement, text)
+
+
+def _replacement(match: re.Match) -> str:
+    char = match.group()
+    if char in _AS_SPACE:
+        return _AS_SPACE[char]
+    return "" if char < "\x20" else "\ufffd"
