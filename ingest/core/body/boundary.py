@@ -17,12 +17,14 @@ _END_MARKER = re.compile(r"""^[\W\d]*(?:
 # The part kept must still look like an article, so a marker near the top is not an end. No
 # share of the whole is required: comment threads are often several times longer than the story.
 _MIN_KEPT_CHARS = 400
+# No marker heading is longer; the cap also spares the pattern's backtracking a megabyte-long paragraph.
+_MARKER_MAX = 300
 
 
 def cut_end_matter(paragraphs: list[str]) -> list[str]:
     seen = 0
     for index, paragraph in enumerate(paragraphs):
-        if _END_MARKER.match(paragraph.strip()) and seen >= _MIN_KEPT_CHARS:
+        if seen >= _MIN_KEPT_CHARS and len(paragraph) <= _MARKER_MAX and _END_MARKER.match(paragraph.strip()):
             return paragraphs[:index]
         seen += len(paragraph)
     return paragraphs

@@ -27,6 +27,8 @@ _LABEL = re.compile(r"""^[\W\d]*(?:
   | (?:click|tap)\ here.{0,80} | subscribe | sign\ up | log\ ?in | join\ free | no\ result | view\ all\ result
   | (?:tempo\ de\ )?leitura\W.{0,20} | \d+\s*min(?:ute)?s?\ read | reading\ time\W.{0,20}
 )[\W\d]*$""", re.I | re.X)
+# No label is longer; the cap also spares the pattern's backtracking a megabyte-long paragraph.
+_LABEL_MAX = 300
 
 # Paragraphs that open like a pointer elsewhere ("Read more: ...", "Related: ...") and stay short.
 _POINTER = re.compile(r"""^\W*(?:
@@ -62,7 +64,7 @@ def is_furniture(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text:
         return True
-    if _LABEL.match(text):
+    if len(text) <= _LABEL_MAX and _LABEL.match(text):
         return True
     if len(text) <= _POINTER_MAX and _POINTER.match(text):
         return True
