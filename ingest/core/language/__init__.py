@@ -49,7 +49,8 @@ def detect_languages(body_text: str, embeds: list[Embed], options: Options) -> L
 
 
 def detect_language(text: str, sample_chars: int = 600) -> str | None:
-    """ISO 639-1 code of a running text, the same on every run; None when there is nothing to tell by.
+    """ISO 639-1 code of a running text, the same on every run; None when there is nothing to tell by
+    or the detector does not know the language (`detector.knows`).
 
     Read from a sample of about `sample_chars` of its prose: langdetect's cost grows with the
     text it is given, and a few sentences settle a body's language.
@@ -57,7 +58,8 @@ def detect_language(text: str, sample_chars: int = 600) -> str | None:
     sample = words_of(prose_sample(text, sample_chars))
     if letter_count(sample) < MIN_POST_LETTERS:
         return None
-    return detector.best(sample, trials=1)[0]
+    language = detector.best(sample, trials=1)[0]
+    return language if detector.knows(sample, language) else None
 
 
 def prose_sample(text: str, size: int) -> str:
@@ -84,7 +86,7 @@ def post_language(text: str | None, declared: str | None = None) -> str | None:
     best, probability = found[0]
     if hint and hint != best and probability < CONFIDENT and hint in dict(found):
         return hint
-    return best
+    return best if detector.knows(words, best) else hint
 
 
 def other_language_passages(body_text: str, body_language: str | None) -> tuple[Passage, ...]:
@@ -100,7 +102,7 @@ def other_language_passages(body_text: str, body_language: str | None) -> tuple[
         if checks > MAX_PASSAGE_CHECKS:
             break
         language, probability = detector.best(words, trials=2)
-        if language and language != body_language and probability >= CONFIDENT:
+        if language and language != body_language and probability >= CONFIDENT and detector.knows(words, language):
             passages.append(Passage(paragraph=index, language=language))
     return tuple(passages)
 
