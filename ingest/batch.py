@@ -1,7 +1,7 @@
-"""Cleaning a batch of inputs over worker processes, results in input order, one failure never stopping it."""
+"""Cleaning a batch of inputs over worker processes, results in input order, one failure never stopping it,
+each input within the time budget (`Options.timeout`)."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +12,7 @@ from .fetch import FetchError, fetch
 from .inputs import Input, InputError, read_file
 from .core.options import Options
 from .core.rejection import Rejection
+from .workers import run_in_order
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,20 @@ def clean_all(inputs: list[Input], options: Options, jobs: int | None = None,
     """Yield one Outcome per input, in input order. `stdin` holds the bytes read for "-"."""
     tasks = [(item, stdin if item.kind == "stdin" else None, options) for item in inputs]
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
-    if jobs <= 1:
+    if jobs < 1:
+        return
+    if jobs == 1 and options.timeout is None:
         yield from map(_clean_one, tasks)
         return
-    # fork: workers inherit the imported libraries instead of re-importing them.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_clean_one, tasks, chunksize=1)
+    yield from run_in_order(_clean_one, tasks, jobs, options.timeout, _overran, _died)
+
+
+def _overran(task: tuple[Input, bytes | None, Options]) -> Outcome:
+    return Outcome(task[0].label, error=f"over the time budget: not done in {task[2].timeout:g} s")
+
+
+def _died(task: tuple[Input, bytes | None, Options]) -> Outcome:
+    return Outcome(task[0].label, error="internal error: the worker cleaning it died")
 
 
 def _clean_one(task: tuple[Input, bytes | None, Options]) -> Outcome:

@@ -42,13 +42,15 @@ def add_clean_command(sub) -> None:
     p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
+    p.add_argument("--timeout", type=_seconds, default=Options.timeout, metavar="SECONDS",
+                   help="time budget of one input, fetch and clean (default: %(default)g; 0: none)")
     p.set_defaults(func=run_clean)
 
 
 def run_clean(args) -> int:
     inputs = expand(args.inputs, url=args.url)
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
-    options = Options(detect_language=not args.no_language)
+    options = Options(detect_language=not args.no_language, timeout=args.timeout or None)
     progress = Progress(len(inputs))
     failed = 0
     with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:
@@ -65,6 +67,16 @@ def run_clean(args) -> int:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
     return 1 if failed else 0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be 0 or more seconds")
+    return value
 
 
 def _positive(text: str) -> int:

@@ -14,6 +14,9 @@ class Options:
     language_sample_chars: int = 600
     # Largest decompressed input accepted, against gzip bombs and runaway pages.
     max_bytes: int = 20_000_000
+    # Seconds one input may take in `ingest clean` (fetching it and cleaning it); None: no limit.
+    # The batch enforces it by replacing the worker: `clean` cannot stop itself inside lxml.
+    timeout: float | None = 60.0
 
 
 DEFAULT = Options()

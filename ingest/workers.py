@@ -1,0 +1,112 @@
+"""Worker processes under a time budget: each runs one task at a time; a worker that overruns its
+task's budget, or dies, is replaced and the task reported; results come back in task order."""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    conn: Connection
+    index: int | None = None  # the task it is running
+    started: float = 0.0
+
+
+def run_in_order(func: Callable, tasks: list, jobs: int, budget: float | None,
+                 overran: Callable, died: Callable) -> Iterator:
+    """Yield func(task) for each task, in order, computed by `jobs` workers. A task still running
+    after `budget` seconds yields overran(task) and its worker is killed; one whose worker died
+    yields died(task)."""
+    pool = _Pool(func, jobs)
+    try:
+        yield from pool.run(tasks, budget, overran, died)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    def __init__(self, func: Callable, jobs: int):
+        self.func = func
+        self.context = multiprocessing.get_context("fork")  # workers inherit the imported libraries
+        self.workers = [self._start() for _ in range(jobs)]
+
+    def run(self, tasks: list, budget: float | None, overran: Callable, died: Callable) -> Iterator:
+        waiting, done, next_out = list(range(len(tasks)))[::-1], {}, 0
+        while next_out < len(tasks):
+            for worker in self.workers:
+                if worker.index is None and waiting:
+                    self._give(worker, waiting.pop(), tasks)
+            for worker in self._finished(budget):
+                index = worker.index
+                done[index] = self._result(worker, tasks[index], died)
+            for worker in self._overrun(budget):
+                done[worker.index] = overran(tasks[worker.index])
+                self._replace(worker)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+
+    def _give(self, worker: _Worker, index: int, tasks: list) -> None:
+        worker.index, worker.started = index, time.monotonic()
+        worker.conn.send(tasks[index])
+
+    def _finished(self, budget: float | None) -> list[_Worker]:
+        busy = {w.conn: w for w in self.workers if w.index is not None}
+        timeout = None if budget is None else max(0.0, min(w.started for w in busy.values()) + budget - time.monotonic())
+        return [busy[conn] for conn in wait(list(busy), timeout)]
+
+    def _result(self, worker: _Worker, task, died: Callable):
+        try:
+            result = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            return died(task)
+        worker.index = None
+        return result
+
+    def _overrun(self, budget: float | None) -> list[_Worker]:
+        now = time.monotonic()
+        return [w for w in self.workers if w.index is not None and budget is not None and now - w.started >= budget]
+
+    def _replace(self, worker: _Worker) -> None:
+        _stop(worker)
+        fresh = self._start()
+        worker.process, worker.conn, worker.index = fresh.process, fresh.conn, None
+
+    def _start(self) -> _Worker:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(theirs, self.func), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            _stop(worker)
+
+
+def _stop(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join()
+    worker.conn.close()
+
+
+def _serve(conn: Connection, func: Callable) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            result = func(task)
+        except BaseException:  # func says what went wrong itself; if it cannot, the parent reports us dead
+            return
+        conn.send(result)
