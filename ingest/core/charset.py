@@ -19,8 +19,8 @@ _WHATWG = {
                      "ms932"), "cp932"),
     **dict.fromkeys(("big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5"), "big5hkscs"),
 }
-# Labels naming UTF-16 in the page itself: the page was read as ASCII to find them, so it is not
-# UTF-16; browsers then read it as UTF-8.
+# Labels naming UTF-16 on bytes without UTF-16's zero bytes: the page was read as ASCII to find
+# them, so it is not UTF-16; browsers then read it as UTF-8.
 _UTF16 = {"utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2",
           "unicodefeff", "unicodefffe", "utf-16-le", "utf-16-be"}
 # Codecs Python knows that no browser decodes a page with: transforms, and encodings that are not
@@ -35,7 +35,8 @@ _ZERO_PATTERNS = (("utf-32-le", (1, 2, 3)), ("utf-32-be", (0, 1, 2)),
 
 
 def from_label(label: str | bytes | None, in_page: bool = False) -> str | None:
-    """The Python codec a charset label names, or None when no browser would decode with it."""
+    """The Python codec a charset label names, or None when no browser would decode with it.
+    `in_page`: the label was read from bytes that are not UTF-16, so a UTF-16 label means UTF-8."""
     if isinstance(label, bytes):
         label = label.decode("ascii", errors="ignore")
     label = (label or "").strip().strip("\"'").lower()
@@ -43,7 +44,7 @@ def from_label(label: str | bytes | None, in_page: bool = False) -> str | None:
         return None
     if in_page and label in _UTF16:
         return "utf-8"
-    label = _WHATWG.get(label, label)
+    label = _WHATWG.get(label) or _WHATWG.get(label.replace("_", "-"), label)
     try:
         info = codecs.lookup(label)
     except LookupError:
@@ -92,10 +93,22 @@ def detect(data: bytes) -> str:
     if is_utf8(data):
         return "utf-8"
     text = _text_bytes(data[:_SCAN_BYTES])
-    best = from_bytes(text).best() if text else None
-    return (best and from_label(best.encoding)) or "cp1252"
+    guesses = [(match.chaos, from_label(match.encoding)) for match in from_bytes(text)] if text else []
+    guesses = [(chaos, encoding) for chaos, encoding in guesses if encoding in _ON_THE_WEB]
+    if not guesses:
+        return "cp1252"
+    least = min(chaos for chaos, _ in guesses)
+    tied = [encoding for chaos, encoding in guesses if chaos <= least + _TIE]
+    # Latin text reads the same in several code pages; browsers' default wins a tie, as they decide.
+    return "cp1252" if "cp1252" in tied else tied[0]
 
 
+# What the detector may answer: the encodings of the WHATWG standard (no DOS code pages).
+_ON_THE_WEB = {"utf-8", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+               "cp1258", "cp874", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "gb18030", "big5hkscs",
+               "euc_jp", "iso2022_jp", "cp932", "cp949", "cp866",
+               *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16))}
+_TIE = 0.02  # chaos (charset-normalizer's mess score) this close is no evidence either way
 _SCAN_BYTES = 1 << 20  # the detector reads the text of the first MiB: enough, and bounded
 
 

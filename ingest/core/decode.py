@@ -39,7 +39,8 @@ def choose_encoding(data: bytes, declared: str | None = None) -> tuple[str, byte
         return unicode, data
     if _looks_binary(data):
         raise Rejected(Reason.NOT_HTML, "binary content")
-    label = charset.from_label(declared) or charset.from_label(_declared_in_page(data), in_page=True)
+    # A UTF-16 label on bytes without UTF-16's zero bytes is wrong wherever it stands.
+    label = charset.from_label(declared, in_page=True) or charset.from_label(_declared_in_page(data), in_page=True)
     if label and label != "utf-8" and not data.isascii() and charset.is_utf8(data):
         return "utf-8", data  # multi-byte UTF-8 is no accident: the label is a template's leftover
     return label or charset.detect(data), data

@@ -1,0 +1,95 @@
+"""Encodings decided as browsers decide (WHATWG), plus valid UTF-8 over a contradicting label and a
+detector for undeclared pages: every page must decode to exactly the text it was written in."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from encoded_pages import DECLARATIONS, declared, declaring, languages, legacy_encoding, page, with_bom
+
+from ingest import Options, Rejection, clean
+from ingest.core.decode import decode
+
+UNDECLARED_PAGES = 60  # per encoding; the pages differ in length (2 to 7 paragraphs) and content
+URL = "https://example.org/world/floods"
+LEGACY = [(lang, legacy_encoding(lang)) for lang in languages()]
+
+
+@pytest.mark.parametrize("lang, encoding", LEGACY)
+@pytest.mark.parametrize("how", [h for h in DECLARATIONS if h != "none"])
+def test_a_page_declaring_its_legacy_encoding_reads_as_written(lang, encoding, how):
+    for number in range(12):
+        text, data = declared(lang, number, encoding, how)
+        assert decode(data) == text
+
+
+@pytest.mark.parametrize("lang, encoding", LEGACY)
+def test_the_transport_label_is_read_when_the_page_declares_nothing(lang, encoding):
+    text = page(lang, 3)
+    assert decode(text.encode(encoding), declared=f"{encoding.upper()}") == text
+
+
+@pytest.mark.parametrize("lang, encoding", LEGACY)
+def test_undeclared_legacy_pages_are_read_by_the_detector(lang, encoding):
+    texts = [page(lang, number) for number in range(UNDECLARED_PAGES)]
+    right = sum(decode(text.encode(encoding)) == text for text in texts)
+    assert right >= 0.95 * UNDECLARED_PAGES, f"{right} of {UNDECLARED_PAGES} {encoding} pages read as written"
+
+
+@pytest.mark.parametrize("unicode", ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("lang", languages())
+def test_unicode_with_a_byte_order_mark(lang, unicode):
+    text = page(lang, 5)
+    assert decode(with_bom(text, unicode)) == text
+
+
+@pytest.mark.parametrize("unicode", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("lang", languages())
+def test_utf16_and_utf32_without_a_byte_order_mark(lang, unicode):
+    text = page(lang, 6)
+    assert decode(text.encode(unicode)) == text
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "gb2312", "windows-1251", "shift_jis"])
+@pytest.mark.parametrize("how", [h for h in DECLARATIONS if h != "none"])
+@pytest.mark.parametrize("lang", languages())
+def test_valid_utf8_wins_over_a_label_it_contradicts(lang, how, label):
+    text = declaring(lang, 7, label, how)
+    assert decode(text.encode("utf-8")) == text
+    assert decode(text.encode("utf-8"), declared=label) == text
+
+
+def test_meta_charset_utf16_on_an_ascii_page_reads_as_utf8():
+    data = page("west", 8, '<meta charset="utf-16">').encode("ascii", errors="xmlcharrefreplace")
+    assert decode(data) == data.decode("ascii")
+    assert not isinstance(clean(data, URL), Rejection)
+
+
+def test_a_page_declaring_utf8_but_written_in_cp1252_reads_as_browsers_read_it():
+    text, _ = declared("west", 9, "utf-8", "meta")
+    got = decode(text.encode("cp1252"))
+    assert "\ufffd" in got and got.replace("\ufffd", "") != text  # the label wins: no guessing past it
+
+
+@pytest.mark.parametrize("codec", ["rot13", "hex", "base64", "zlib", "bz2", "uu", "quopri", "idna", "undefined"])
+@pytest.mark.parametrize("where", ["meta", "xml", "header"])
+def test_a_label_naming_a_codec_that_is_no_text_encoding_is_ignored(codec, where):
+    text = page("west", 10)
+    if where == "meta":
+        text = text.replace("<head>", f'<head><meta charset="{codec}">')
+    elif where == "xml":
+        text = f'<?xml version="1.0" encoding="{codec}"?>' + text
+    data = text.encode("cp1252")
+    assert decode(data, declared=codec if where == "header" else None) == text
+    assert not isinstance(clean(data, URL, encoding=codec), Rejection)
+
+
+@pytest.mark.parametrize("lang, encoding", LEGACY)
+def test_clean_gives_the_record_of_the_utf8_original_whatever_the_encoding(lang, encoding):
+    # Chinese and Japanese put no spaces between words: count every paragraph as an article here.
+    options, when = Options(min_words=1), datetime(2024, 9, 30, tzinfo=timezone.utc)
+    original = clean(page(lang, 11).encode("utf-8"), URL, options, fetched_at=when)
+    assert not isinstance(original, Rejection), original
+    for how in DECLARATIONS:
+        _, data = declared(lang, 11, encoding, how)
+        assert clean(data, URL, options, fetched_at=when) == original, how
