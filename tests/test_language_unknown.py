@@ -67,7 +67,7 @@ ENGLISH = [
 
 
 def test_no_passage_is_labelled_with_a_language_the_detector_lacks():
-    body = "\n".join([ENGLISH[0], UNKNOWN["Icelandic"], ENGLISH[1], UNKNOWN["Zulu"]])
+    body = "\n".join([ENGLISH[0], ENGLISH[1], UNKNOWN["Icelandic"], UNKNOWN["Zulu"]])
     languages = detect_languages(body, [Embed(kind="tweet", text=UNKNOWN["Faroese"])], DEFAULT)
     assert languages.body == "en"
     assert languages.passages == ()
