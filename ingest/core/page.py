@@ -22,6 +22,7 @@ MAX_ATTRIBUTES = 1_000
 MAX_TEXT_CHARS = 200_000  # in one text node outside scripts (the longest real one: 94,227)
 _LONG_TEXTS = etree.XPath("//text()[string-length(.) > $limit]")
 _CODE = {"script", "style", "template", "noscript"}  # JSON-LD and app state may be long
+_LARGE, _CHUNK = 1_000_000, 65_536  # a page longer than this is parsed chunk by chunk
 _LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{20000,}")  # only a tag this long can hold that many attributes
 _ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
@@ -59,7 +60,7 @@ def page_url(url: str | None) -> str | None:
 def parse(text: str, url: str | None) -> Page:
     text = _capped_attributes(_XML_DECL.sub("", text, count=1))
     try:
-        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+        tree = _first_elements(text) if len(text) > _LARGE else lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise Rejected(Reason.UNPARSABLE, str(exc) or "no elements") from None
     if tree is None or tree.find(".//body") is None and len(tree) == 0:
@@ -67,6 +68,23 @@ def parse(text: str, url: str | None) -> Page:
     _truncate(tree, MAX_ELEMENTS)
     _shorten_texts(tree, MAX_TEXT_CHARS)
     return Page(tree=tree, url=url, meta=_meta_tags(tree), jsonld=_jsonld(tree))
+
+
+def _first_elements(text: str):
+    """A large page parsed a chunk at a time, stopping once past MAX_ELEMENTS elements: parsing the
+    rest of a 20 MB page only to cut it away would cost seconds."""
+    parser = etree.HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, collect_ids=False)
+    parser.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    seen = 0
+    for start in range(0, len(text), _CHUNK):
+        parser.feed(text[start:start + _CHUNK])
+        seen += sum(1 for _ in parser.read_events())
+        if seen > MAX_ELEMENTS:
+            break
+    tree = parser.close()
+    if tree is None:
+        raise etree.ParserError("Document is empty")
+    return tree
 
 
 def _capped_attributes(text: str) -> str:
