@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden clean
+.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden fuzz clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ bench-embeds: setup
 
 bench-crawl: setup
 	$(BIN)/python tests/bench/crawl.py
+
+# clean() on 10,000+ mutated, encoded, hostile and random inputs: prints what escaped, overran or broke a record.
+fuzz: setup
+	$(BIN)/python tests/fuzz.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

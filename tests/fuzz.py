@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -20,7 +19,6 @@ from ingest.core.decode import decode  # noqa: E402
 from ingest.core.rejection import Rejected  # noqa: E402
 from ingest.workers import run_in_order  # noqa: E402
 
-C0 = re.compile("[\x00-\x08\x0b-\x1f]")
 BUILD = {"mutated": inputs.mutated_page, "encoded": inputs.encoded_page, "random": inputs.random_bytes,
          "hostile": inputs.hostile_input}
 
@@ -66,21 +64,10 @@ def broken_record(article: Article) -> str | None:
     try:
         record = article.to_dict()
         validate(record)
-        line = json.dumps(record, ensure_ascii=False)
-        line.encode("utf-8")
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
     except Exception as exc:
         return f"{type(exc).__name__}: {exc}"[:300]
-    return "a control character" if C0.search(line.replace("\\n", "").replace("\\t", "")) or C0.search(json.dumps(record)) and _controls(record) else None
-
-
-def _controls(value) -> bool:
-    if isinstance(value, str):
-        return bool(C0.search(value))
-    if isinstance(value, dict):
-        return any(_controls(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_controls(v) for v in value)
-    return False
+    return "a control character" if inputs.has_control_characters(record) else None
 
 
 def read_back(item: inputs.FuzzInput) -> bool:

@@ -15,6 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 URL = "https://example.org/world/2024/09/17/story"
 
 
+C0 = re.compile("[\x00-\x08\x0b-\x1f]")  # tab and newline are the record's own white space
+
+
+def has_control_characters(value) -> bool:
+    """Whether any string in a record (at any depth) holds a C0 control character."""
+    if isinstance(value, str):
+        return bool(C0.search(value))
+    if isinstance(value, dict):
+        return any(map(has_control_characters, value.values()))
+    if isinstance(value, list):
+        return any(map(has_control_characters, value))
+    return False
+
+
 @dataclass(frozen=True)
 class FuzzInput:
     family: str

@@ -22,6 +22,7 @@ MAX_ATTRIBUTES = 1_000
 MAX_TEXT_CHARS = 200_000  # in one text node outside scripts (the longest real one: 94,227)
 _LONG_TEXTS = etree.XPath("//text()[string-length(.) > $limit]")
 _CODE = {"script", "style", "template", "noscript"}  # JSON-LD and app state may be long
+_URL_SCHEMES = {"http", "https", "file"}
 _LARGE, _CHUNK = 1_000_000, 65_536  # a page longer than this is parsed chunk by chunk
 _LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{20000,}")  # only a tag this long can hold that many attributes
 _ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -46,15 +47,20 @@ class Page:
 
 def page_url(url: str | None) -> str | None:
     """The page's URL with control characters and lone surrogates out, or `Rejected` when it
-    cannot be parsed (every stage reads its host and path)."""
-    if not url:
+    cannot be parsed or is not an absolute http(s) or file URL (every stage reads its host and
+    path, and the record's `url` must be one)."""
+    if url is None:
         return url
     url = without_controls(url).strip()
     try:
-        urlsplit(url).hostname
+        parts = urlsplit(url)
+        parts.hostname
     except ValueError as exc:
         raise Rejected(Reason.BAD_URL, f"{url} ({exc})") from None
-    return url
+    scheme = parts.scheme.lower()
+    if scheme not in _URL_SCHEMES or not url[len(scheme):].startswith("://") or not (parts.netloc or scheme == "file"):
+        raise Rejected(Reason.BAD_URL, f"{url!r} is not an absolute http(s) or file URL")
+    return scheme + url[len(scheme):]
 
 
 def parse(text: str, url: str | None) -> Page:
