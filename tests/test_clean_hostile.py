@@ -15,7 +15,8 @@ from helpers import sample_pages, validate
 import ingest.core.clean as clean_module
 from ingest import Article, Reason, Rejection, clean
 from ingest.core.body.fallback import readability_paragraphs
-from ingest.core.page import MAX_ATTRIBUTES, MAX_ELEMENTS, parse
+from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS
+from ingest.core.page import parse
 
 WHEN = datetime(2024, 9, 18, 12, 0, tzinfo=timezone.utc)
 URL = "https://example.org/world/2024/09/17/story"

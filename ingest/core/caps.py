@@ -1,0 +1,82 @@
+"""Caps on what the stages look at of a page, far above any real page, so that a hostile one costs a
+bounded time: elements, attributes of one tag, characters of one text node."""
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import lxml.html
+from lxml import etree
+
+# The 1,585 pages of the shared benchmarks have at most 15,795 elements and 136 attributes on one element.
+MAX_ELEMENTS = 30_000
+MAX_ATTRIBUTES = 1_000
+MAX_TEXT_CHARS = 200_000  # in one text node outside scripts (the longest real one: 94,227)
+_LONG_TEXTS = etree.XPath("//text()[string-length(.) > $limit]")
+_CODE = {"script", "style", "template", "noscript"}  # JSON-LD and app state may be long
+_LARGE, _CHUNK = 1_000_000, 65_536  # a page longer than this is parsed chunk by chunk
+_LONG_TAG = re.compile(r"<[a-zA-Z][^<>]{20000,}")  # only a tag this long can hold that many attributes
+_ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def parse_bounded(text: str, parser):
+    """The page's tree within the caps (a long page parsed only as far as they reach)."""
+    text = capped_attributes(text)
+    tree = first_elements(text) if len(text) > _LARGE else lxml.html.document_fromstring(text, parser=parser)
+    if tree is not None:
+        truncate(tree, MAX_ELEMENTS)
+        shorten_texts(tree, MAX_TEXT_CHARS)
+    return tree
+
+
+def first_elements(text: str):
+    """A large page parsed a chunk at a time, stopping once past MAX_ELEMENTS elements: parsing the
+    rest of a 20 MB page only to cut it away would cost seconds. (The options are page.py's parser's.)"""
+    parser = etree.HTMLPullParser(events=("start",), remove_comments=True, remove_pis=True, collect_ids=False)
+    parser.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    seen = 0
+    for start in range(0, len(text), _CHUNK):
+        parser.feed(text[start:start + _CHUNK])
+        seen += sum(1 for _ in parser.read_events())
+        if seen > MAX_ELEMENTS:
+            break
+    tree = parser.close()
+    if tree is None:
+        raise etree.ParserError("Document is empty")
+    return tree
+
+
+def capped_attributes(text: str) -> str:
+    """Tags with more than MAX_ATTRIBUTES attributes cut after that many: libxml2 checks each new
+    attribute against all before it, so 200k attributes on one element take minutes."""
+    return _LONG_TAG.sub(_first_attributes, text)
+
+
+def _first_attributes(match: re.Match) -> str:
+    tag = match.group()
+    attributes = islice(_ATTRIBUTE.finditer(tag), MAX_ATTRIBUTES + 1)
+    ends = [attribute.start() for attribute in attributes]
+    return tag[:ends[-1]] if len(ends) > MAX_ATTRIBUTES else tag
+
+
+def shorten_texts(tree, limit: int) -> None:
+    """Cut text nodes longer than `limit`: some patterns of trafilatura's backtrack over a whole line."""
+    for text in _LONG_TEXTS(tree, limit=limit):
+        element = text.getparent()
+        if text.is_tail:
+            element.tail = text[:limit]
+        elif element.tag not in _CODE:
+            element.text = text[:limit]
+
+
+def truncate(tree, limit: int) -> None:
+    """Drop every element after the first `limit` in document order, as if the page ended there:
+    several stages (trafilatura's among them) slow down faster than the page grows."""
+    beyond = next(islice(tree.iter(), limit, None), None)
+    if beyond is None:
+        return
+    parent = beyond.getparent()
+    del parent[parent.index(beyond):]  # slices are deleted in C, without a proxy per element
+    while parent.getparent() is not None:
+        node, parent = parent, parent.getparent()
+        del parent[parent.index(node) + 1:]
