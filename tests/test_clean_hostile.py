@@ -79,10 +79,11 @@ def test_json_ld_nested_5000_deep_is_skipped_and_the_rest_read():
 
 
 def test_json_ld_escapes_of_control_characters_do_not_reach_the_record():
-    ld = b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods\\u0007 in\\u000b the south", "author": {"name": "Ana\\u0000 Ruiz"}}</script>'
+    ld = b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods\\u0007 in\\u000b the south", "author": {"name": "Ana\\u0000 Ruiz"}, "keywords": "floods,heavy\\rrain"}</script>'
     html = re.sub(rb"<head[^>]*>", lambda m: m.group() + ld, page_bytes(), count=1)  # the first article object wins
     record = assert_clean_record(clean(html, URL, fetched_at=WHEN))
     assert record["title"] == "Floods in the south" and "Ana Ruiz" in record["authors"]
+    assert "heavy\nrain" in record["tags"]
 
 
 def test_an_unparsable_canonical_link_is_not_the_canonical_url():
