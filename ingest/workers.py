@@ -109,4 +109,7 @@ def _serve(conn: Connection, func: Callable) -> None:
             result = func(task)
         except BaseException:  # func says what went wrong itself; if it cannot, the parent reports us dead
             return
-        conn.send(result)
+        try:
+            conn.send(result)
+        except OSError:  # the parent is gone (killed, or its reader stopped): nobody to tell
+            return
