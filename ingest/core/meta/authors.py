@@ -1,0 +1,56 @@
+"""Authors as a list of people: the article's JSON-LD, else trafilatura's bylines and meta tags,
+both cleaned by trafilatura's author normaliser; organisations and the site's own name dropped."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from trafilatura.metadata import normalize_authors
+
+ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
+                 "governmentorganization", "localbusiness", "ngo", "website", "webpage", "brand"}
+# "Staff", "Editors", "Team" alone name a desk, not a person: kept only when no person is named.
+_DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?)\b", re.I)
+
+
+def read_authors(article: dict, in_meta: str | None, bylines: Callable[[], str | None],
+                 site_name: str | None) -> tuple[str, ...]:
+    """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
+    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree)."""
+    names = _jsonld_people(article) or _split(in_meta) or _split(bylines())
+    names = [n for n in names if not _is_site(n, site_name) and not n.startswith(("http", "#", "@"))]
+    people = [n for n in names if not _DESK.search(n)]
+    return _unique(people or names)
+
+
+def _jsonld_people(article: dict) -> list[str]:
+    raw = article.get("author") or article.get("creator")
+    names: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, dict):
+            if _types(item) & ORGANISATIONS:
+                continue
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.extend(_split(normalize_authors(None, item)))
+    return names
+
+
+def _types(item: dict) -> set[str]:
+    types = item.get("@type")
+    return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+
+def _split(joined: str | None) -> list[str]:
+    return [n.strip() for n in (joined or "").split(";") if 1 < len(n.strip()) < 80]
+
+
+def _is_site(name: str, site_name: str | None) -> bool:
+    return bool(site_name) and name.casefold().replace(" ", "") == site_name.casefold().replace(" ", "")
+
+
+def _unique(names) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
