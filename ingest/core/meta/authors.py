@@ -17,20 +17,25 @@ def read_authors(article: dict, in_meta: str | None, bylines: Callable[[], str |
                  site_name: str | None) -> tuple[str, ...]:
     """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
     called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree)."""
-    names = _jsonld_people(article) or _split(in_meta) or _split(bylines())
-    names = [n for n in names if not _is_site(n, site_name) and not n.startswith(("http", "#", "@"))]
-    people = [n for n in names if not _DESK.search(n)]
-    return _unique(people or names)
+    names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines())
+    names = [n for n in names if not n.startswith(("http", "#", "@"))]
+    people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
+    # A page that names no person keeps its organisation byline (a company blog, a one-person
+    # site whose name is the author's): on wcxb-dev the page shows it as the author.
+    return _unique(people or names or _jsonld_names(article, people=False))
 
 
-def _jsonld_people(article: dict) -> list[str]:
+def _jsonld_names(article: dict, people: bool) -> list[str]:
+    """The JSON-LD authors that are people (or, with `people` false, organisations)."""
     raw = article.get("author") or article.get("creator")
     names: list[str] = []
     for item in raw if isinstance(raw, list) else [raw]:
         if isinstance(item, dict):
-            if _types(item) & ORGANISATIONS:
+            if bool(_types(item) & ORGANISATIONS) == people:
                 continue
             item = item.get("name")
+        elif not people:
+            continue
         if isinstance(item, str) and item.strip():
             names.extend(_split(normalize_authors(None, item)))
     return names

@@ -32,7 +32,7 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
     structured = [(source, iso_date(_text(value), fetched_at)) for source, value in structured]
     plain = [d.day for d in shown if not d.update and iso_date(d.day, fetched_at)]
     if plain:
-        published, source = _precise(plain[0], structured), "text"
+        published, source = _precise(plain[0], structured)
     else:
         published, source = next(((v, s) for s, v in structured if v), (None, None))
     if published is None:
@@ -41,9 +41,9 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
     return Dates(published, source, _modified(page, article, shown, published, fetched_at))
 
 
-def _precise(day: str, structured) -> str:
-    """The structured value of the same day keeps its time of day."""
-    return next((value for _, value in structured if value and value[:10] == day), day)
+def _precise(day: str, structured) -> tuple[str, str]:
+    """A structured value of the shown day, with its time of day and its source, else the day."""
+    return next(((value, source) for source, value in structured if value and value[:10] == day), (day, "text"))
 
 
 def _traced(page, urls: list[str], day: str, fetched_at: datetime) -> str:
