@@ -7,22 +7,33 @@ from collections.abc import Callable
 
 from trafilatura.metadata import normalize_authors
 
+from .names import clean_name
+
 ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
                  "governmentorganization", "localbusiness", "ngo", "website", "webpage", "brand"}
 # "Staff", "Editors", "Team" alone name a desk, not a person: kept only when no person is named.
 _DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?)\b", re.I)
 
 
-def read_authors(article: dict, in_meta: str | None, bylines: Callable[[], str | None],
+def read_authors(article: dict, graph: list[dict], in_meta: str | None, bylines: Callable[[], str | None],
                  site_name: str | None) -> tuple[str, ...]:
     """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
-    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree)."""
+    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree).
+    `graph` is every JSON-LD object of the page: an author given as {"@id": …} is looked up there."""
+    nodes = {node["@id"]: node for node in graph if isinstance(node.get("@id"), str)}
+    if article.get("author"):
+        article = {**article, "author": _resolved(article["author"], nodes)}
     names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines())
     names = [n for n in names if not n.startswith(("http", "#", "@"))]
     people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
     # A page that names no person keeps its organisation byline (a company blog, a one-person
     # site whose name is the author's): on wcxb-dev the page shows it as the author.
     return _unique(people or names or _jsonld_names(article, people=False))
+
+
+def _resolved(raw, nodes: dict[str, dict]):
+    items = raw if isinstance(raw, list) else [raw]
+    return [nodes.get(i["@id"], i) if isinstance(i, dict) and "name" not in i and "@id" in i else i for i in items]
 
 
 def _jsonld_names(article: dict, people: bool) -> list[str]:
@@ -47,11 +58,21 @@ def _types(item: dict) -> set[str]:
 
 
 def _split(joined: str | None) -> list[str]:
-    return [n.strip() for n in (joined or "").split(";") if 1 < len(n.strip()) < 80]
+    names = (clean_name(n) for n in (joined or "").split(";"))
+    return [n for n in names if n and len(n) < 80]
 
 
 def _is_site(name: str, site_name: str | None) -> bool:
-    return bool(site_name) and name.casefold().replace(" ", "") == site_name.casefold().replace(" ", "")
+    """The site's name, or its domain's name ("Example" on www.example.com)."""
+    if not site_name:
+        return False
+    site = _letters(site_name)
+    domain = _letters(site_name.removeprefix("www.").split(".")[0]) if "." in site_name else site
+    return _letters(name) in (site, domain)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _unique(names) -> tuple[str, ...]:
