@@ -11,9 +11,10 @@ _TRAIL = re.compile(r"\s*(?:[•|·]|\b(?:last\s+)?updated\b|\bpublished\b|\bpos
                     rf"\b{_MONTH}\b\s*(?:\d|$)).*$", re.I)
 _ROLE = re.compile(r"^(\S+\s+\S+?(?:\s+\S+)*?)\s+(?:\S+\s+){0,2}?(?:writer|reporter|editor|journalist|correspondent|"
                    r"columnist|founder|co-founder|ceo|contributor|consultant|expert|analyst)\b.*$", re.I)
-_ROLE_WORD = (r"(?:senior|lead|chief|head|managing|contributing|staff|co-?founder|founder|ceo|writer|reporter|editor|"
+# Job words alone are no name; a desk ("Staff", "Editors") is one, kept where no person is named.
+_ROLE_WORD = (r"(?:senior|lead|chief|head|managing|contributing|co-?founder|founder|ceo|writer|reporter|"
               r"reviewer|author|admin|administrator|contributor|expert)")
-_NOT_A_NAME = re.compile(rf"^(?:the\s+)?(?:{_ROLE_WORD}(?:\s+{_ROLE_WORD})*|written|view\s+(?:all|more)\s+posts|{_MONTH})$", re.I)
+_NOT_A_NAME = re.compile(rf"^(?:the\s+)?(?:{_ROLE_WORD}(?:\s+{_ROLE_WORD})*|editor|written|view\s+(?:all|more)\s+posts|{_MONTH})$", re.I)
 
 
 def clean_name(name: str) -> str | None:
