@@ -2,7 +2,6 @@
 URL, tags, image. Dates and authors come from htmldate and trafilatura (ingest/core/meta/)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
@@ -14,12 +13,11 @@ from .meta.authors import read_authors
 from .meta.dates import choose_dates
 from .meta.sanity import EARLIEST
 from .meta.shown import shown_dates
+from .meta.title import read_title
 from .page import Page
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
-_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", ": ")
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
     urls = [u for u in (page.url, canonical) if u]
     dates = choose_dates(page, article, lambda: _htmldate(page, canonical, now), shown, urls, now)
     return Metadata(
-        title=_without_site_name(_title(page, article), site_name),
+        title=read_title(page, _text(article.get("headline")), site_name),
         description=found.description or _text(article.get("description")),
         authors=read_authors(article, page.jsonld, found.author, lambda: extract_author(page.tree), site_name),
         published=dates.published,
@@ -90,30 +88,6 @@ def _text(value) -> str | None:
         value = " ".join(value.split())
         return value or None
     return None
-
-
-def _title(page: Page, article: dict) -> str | None:
-    title = _text(article.get("headline")) or page.meta_first("og:title", "twitter:title")
-    if not title:
-        h1 = page.tree.find(".//h1")
-        title = " ".join(h1.text_content().split()) if h1 is not None else None
-    if not title:
-        node = page.tree.find(".//title")
-        raw = " ".join(node.text_content().split()) if node is not None else ""
-        title = _TITLE_SUFFIX.sub("", raw) or None
-    return title
-
-
-def _without_site_name(title: str | None, site_name: str | None) -> str | None:
-    """'Headline — Site' and 'Site | Headline' become 'Headline' when Site is the site's name."""
-    if not title or not site_name:
-        return title
-    for sep in _SEPARATORS:
-        if title.endswith(sep + site_name):
-            return title[: -len(sep + site_name)].strip() or title
-        if title.startswith(site_name + sep):
-            return title[len(site_name + sep):].strip() or title
-    return title
 
 
 def _site_name(page: Page, article: dict) -> str | None:
