@@ -25,7 +25,7 @@ def without_site_name(title: str, site_name: str | None, h1: str | None = None) 
         if found and head.strip() and (_names_site(tail, site_name) or (h1 and _letters(head) == _letters(h1))):
             return head.strip()
         head, found, tail = title.partition(sep)
-        if found and tail.strip() and _names_site(head, site_name):
+        if found and sep != ": " and tail.strip() and _names_site(head, site_name):  # "Star Wars: …" is a headline
             return tail.strip()
     return title
 
