@@ -42,8 +42,11 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
 
 
 def _precise(day: str, structured) -> tuple[str, str]:
-    """A structured value of the shown day, with its time of day and its source, else the day."""
-    return next(((value, source) for source, value in structured if value and value[:10] == day), (day, "text"))
+    """A structured value of the shown day, with its time of day and its source, else the day.
+    "8/1/2025" reads either way round: a structured value of the swapped day settles which."""
+    year, month, dom = day.split("-")
+    both = {day, f"{year}-{dom}-{month}"}
+    return next(((value, source) for source, value in structured if value and value[:10] in both), (day, "text"))
 
 
 def _traced(page, urls: list[str], day: str, fetched_at: datetime) -> str:
