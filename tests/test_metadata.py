@@ -117,3 +117,7 @@ def test_a_page_without_a_declared_description_gets_its_lead():
 def test_a_declared_description_is_the_standfirst():
     article = clean((PAGES / "002_theglobeandmail.html").read_bytes(), None)
     assert article.description.startswith("Insurgents roamed through Bamako’s main airport")  # og:description
+
+
+def test_a_by_line_under_the_headline_names_the_author_the_markup_does_not():
+    assert read_metadata(wcxb("4456"), AT_THE_CORPUS_DATE).authors == ("Eric Ries",)

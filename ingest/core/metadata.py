@@ -46,7 +46,8 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
     return Metadata(
         title=read_title(page, _text(article.get("headline")), site_name),
         description=found.description or _text(article.get("description")),
-        authors=read_authors(article, page.jsonld, found.author, lambda: extract_author(page.tree), site_name),
+        authors=read_authors(page.tree, article, page.jsonld, found.author,
+                             lambda: extract_author(page.tree), site_name),
         published=dates.published,
         published_source=dates.published_source,
         modified=dates.modified,

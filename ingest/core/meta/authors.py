@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from trafilatura.metadata import normalize_authors
 
+from .byline import shown_byline as shown
 from .names import clean_name
 
 ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
@@ -15,15 +16,16 @@ ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educat
 _DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?)\b", re.I)
 
 
-def read_authors(article: dict, graph: list[dict], in_meta: str | None, bylines: Callable[[], str | None],
-                 site_name: str | None) -> tuple[str, ...]:
+def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
+                 bylines: Callable[[], str | None], site_name: str | None) -> tuple[str, ...]:
     """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
-    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree).
+    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree); last,
+    a "By …" line under the headline.
     `graph` is every JSON-LD object of the page: an author given as {"@id": …} is looked up there."""
     nodes = {node["@id"]: node for node in graph if isinstance(node.get("@id"), str)}
     if article.get("author"):
         article = {**article, "author": _resolved(article["author"], nodes)}
-    names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines())
+    names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines()) or _split(shown(tree))
     names = [n for n in names if not n.startswith(("http", "#", "@"))]
     people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
     # A page that names no person keeps its organisation byline (a company blog, a one-person
