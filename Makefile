@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden fuzz clean
+.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl golden fuzz clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ bench-clean: setup
 
 bench-quality: setup
 	$(BIN)/python tests/bench/quality.py
+	$(BIN)/python tests/bench/metadata.py
+
+bench-metadata: setup
+	$(BIN)/python tests/bench/metadata.py
 
 bench-embeds: setup
 	$(BIN)/python tests/bench/embeds.py

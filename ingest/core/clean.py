@@ -9,7 +9,7 @@ from .extract import extract_body
 from .language import detect_languages
 from .layout import unwrap_layout_tables
 from .listing import teaser_lines
-from .metadata import read_metadata, utc_now
+from .metadata import lead, read_metadata, utc_now
 from .options import DEFAULT, Options
 from .page import page_url, parse
 from .record import Article
@@ -55,6 +55,7 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
         fetched_at=fetched_at.isoformat(timespec="seconds"),
         extractor=body.extractor,
         title=meta.title,
+        description=meta.description or lead(body.text),
         site_name=meta.site_name,
         authors=meta.authors,
         tags=meta.tags,

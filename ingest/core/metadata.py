@@ -1,27 +1,29 @@
-"""Metadata of the page: title, authors, dates with their source, site, canonical URL, tags, image."""
+"""Metadata of the page: title, description, authors, dates with their source, site, canonical
+URL, tags, image. Dates and authors come from htmldate and trafilatura (ingest/core/meta/)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
+from htmldate import find_date
+from trafilatura.metadata import examine_meta, extract_author
+
+from .meta.authors import read_authors
+from .meta.dates import choose_dates
+from .meta.sanity import EARLIEST
+from .meta.shown import shown_dates
+from .meta.title import read_title
 from .page import Page
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
-_ISO_DAY = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
-_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", ": ")
-EARLIEST = date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
 class Metadata:
     title: str | None
+    description: str | None
     authors: tuple[str, ...]
     published: str | None
     published_source: str | None
@@ -33,21 +35,35 @@ class Metadata:
 
 
 def read_metadata(page: Page, now: datetime) -> Metadata:
+    """`now` is the fetch time: no date after it is believed."""
     article = _article_jsonld(page)
-    published, source = _published(page, article, now)
     site_name = _site_name(page, article)
+    canonical = _canonical(page)
+    found = examine_meta(page.tree)  # trafilatura's reading of the meta tags
+    shown = shown_dates(page.tree, datetime(EARLIEST.year, 1, 1), now.replace(tzinfo=None))
+    urls = [u for u in (page.url, canonical) if u]
+    dates = choose_dates(page, article, lambda: _htmldate(page, canonical, now), shown, urls, now)
     return Metadata(
-        title=_without_site_name(_title(page, article), site_name),
-        authors=_authors(page, article),
-        published=published,
-        published_source=source,
-        modified=_date_value(article.get("dateModified"), now)
-        or _date_value(page.meta_first("article:modified_time", "og:updated_time", "datemodified"), now),
+        title=read_title(page, _text(article.get("headline")), site_name),
+        description=found.description or _text(article.get("description")),
+        authors=read_authors(page.tree, article, page.jsonld, found.author,
+                             lambda: extract_author(page.tree), site_name),
+        published=dates.published,
+        published_source=dates.published_source,
+        modified=dates.modified,
         site_name=site_name,
-        canonical_url=_canonical(page),
+        canonical_url=canonical,
         tags=_tags(page, article),
         image=_image(page, article),
     )
+
+
+def _htmldate(page: Page, canonical: str | None, now: datetime) -> str | None:
+    """htmldate's search for the original publication, bounded by the fetch time. Called only
+    when the page shows and declares no date: it costs more than all the rest of the metadata.
+    (htmldate and trafilatura copy the tree before pruning it: the tree stays ours.)"""
+    return find_date(page.tree, extensive_search=True, original_date=True, url=canonical or page.url,
+                     min_date=EARLIEST.isoformat(), max_date=now.date().isoformat())
 
 
 def _article_jsonld(page: Page) -> dict:
@@ -73,100 +89,6 @@ def _text(value) -> str | None:
         value = " ".join(value.split())
         return value or None
     return None
-
-
-def _title(page: Page, article: dict) -> str | None:
-    title = _text(article.get("headline")) or page.meta_first("og:title", "twitter:title")
-    if not title:
-        h1 = page.tree.find(".//h1")
-        title = " ".join(h1.text_content().split()) if h1 is not None else None
-    if not title:
-        node = page.tree.find(".//title")
-        raw = " ".join(node.text_content().split()) if node is not None else ""
-        title = _TITLE_SUFFIX.sub("", raw) or None
-    return title
-
-
-def _without_site_name(title: str | None, site_name: str | None) -> str | None:
-    """'Headline — Site' and 'Site | Headline' become 'Headline' when Site is the site's name."""
-    if not title or not site_name:
-        return title
-    for sep in _SEPARATORS:
-        if title.endswith(sep + site_name):
-            return title[: -len(sep + site_name)].strip() or title
-        if title.startswith(site_name + sep):
-            return title[len(site_name + sep):].strip() or title
-    return title
-
-
-def _authors(page: Page, article: dict) -> tuple[str, ...]:
-    names: list[str] = []
-    raw = article.get("author") or article.get("creator")
-    for item in raw if isinstance(raw, list) else [raw]:
-        name = _text(item)
-        if name and not name.startswith("http"):
-            names.append(name)
-    if not names:
-        for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
-            value = page.meta.get(key)
-            if value and not value.startswith("http"):
-                names.extend(_AUTHOR_SPLIT.split(_BY.sub("", value)))
-                break
-    if not names:
-        for el in page.tree.xpath('.//*[@rel="author" or @itemprop="author"][1]'):
-            names.extend(_AUTHOR_SPLIT.split(_BY.sub("", " ".join(el.text_content().split()))))
-    return _unique(n.strip() for n in names if n and 1 < len(n.strip()) < 80)
-
-
-def _published(page: Page, article: dict, now: datetime) -> tuple[str | None, str | None]:
-    candidates = (
-        ("json-ld", article.get("datePublished") or article.get("dateCreated")),
-        ("meta", page.meta_first("article:published_time", "og:published_time", "datepublished",
-                                 "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
-                                 "sailthru.date", "parsely-pub-date")),
-        ("text", _time_element(page)),
-        ("url", _url_date(page.url)),
-    )
-    for source, value in candidates:
-        iso = _date_value(value, now)
-        if iso:
-            return iso, source
-    return None, None
-
-
-def _time_element(page: Page) -> str | None:
-    for el in page.tree.iterfind(".//time"):
-        value = el.get("datetime")
-        if value:
-            return value
-    return None
-
-
-def _url_date(url: str | None) -> str | None:
-    match = _URL_DATE.search(urlsplit(url).path) if url else None
-    return "-".join(f"{int(g):02d}" for g in match.groups()) if match else None
-
-
-def _date_value(value, now: datetime) -> str | None:
-    """ISO 8601 text of a date, or None when unreadable, before 1990 or in the future."""
-    value = _text(value)
-    if not value:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        match = _ISO_DAY.search(value)
-        if not match:
-            return None
-        try:
-            stamp = datetime(*map(int, match.groups()))
-        except ValueError:
-            return None
-        value = stamp.date().isoformat()
-    day = stamp.date()
-    if day < EARLIEST or day > (now + timedelta(days=1)).date():
-        return None
-    return stamp.isoformat() if len(value.strip()) > 10 else day.isoformat()
 
 
 def _site_name(page: Page, article: dict) -> str | None:
@@ -231,6 +153,15 @@ def _unique(items) -> tuple[str, ...]:
     for item in items:
         seen.setdefault(item.casefold(), item)
     return tuple(seen.values())
+
+
+def lead(text: str, limit: int = 300) -> str | None:
+    """The body's first paragraph, cut at a word before `limit` characters: the standfirst of a
+    page that declares none."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first or None
+    return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def utc_now() -> datetime:

@@ -58,7 +58,7 @@ class Article:
     tags: tuple[str, ...] = ()
     image: str | None = None
     published: str | None = None
-    published_source: str | None = None  # "json-ld", "meta", "url", "text"
+    published_source: str | None = None  # "json-ld", "meta", "time", "text" (shown near the headline or found by htmldate), "url"
     modified: str | None = None
     language: str | None = None
     passages: tuple[Passage, ...] = ()

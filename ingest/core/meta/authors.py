@@ -1,0 +1,84 @@
+"""Authors as a list of people: the article's JSON-LD, else trafilatura's bylines and meta tags,
+both cleaned by trafilatura's author normaliser; organisations and the site's own name dropped."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from trafilatura.metadata import normalize_authors
+
+from .byline import shown_byline as shown
+from .names import clean_name
+
+ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
+                 "governmentorganization", "localbusiness", "ngo", "website", "webpage", "brand"}
+# "Staff", "Editors", "Team" alone name a desk, not a person: kept only when no person is named.
+_DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?)\b", re.I)
+
+
+def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
+                 bylines: Callable[[], str | None], site_name: str | None) -> tuple[str, ...]:
+    """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
+    called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree); last,
+    a "By …" line under the headline.
+    `graph` is every JSON-LD object of the page: an author given as {"@id": …} is looked up there."""
+    nodes = {node["@id"]: node for node in graph if isinstance(node.get("@id"), str)}
+    if article.get("author"):
+        article = {**article, "author": _resolved(article["author"], nodes)}
+    names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines()) or _split(shown(tree))
+    names = [n for n in names if not n.startswith(("http", "#", "@"))]
+    people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
+    # A page that names no person keeps its organisation byline (a company blog, a one-person
+    # site whose name is the author's): on wcxb-dev the page shows it as the author.
+    return _unique(people or names or _jsonld_names(article, people=False))
+
+
+def _resolved(raw, nodes: dict[str, dict]):
+    items = raw if isinstance(raw, list) else [raw]
+    return [nodes.get(i["@id"], i) if isinstance(i, dict) and "name" not in i and "@id" in i else i for i in items]
+
+
+def _jsonld_names(article: dict, people: bool) -> list[str]:
+    """The JSON-LD authors that are people (or, with `people` false, organisations)."""
+    raw = article.get("author") or article.get("creator")
+    names: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, dict):
+            if bool(_types(item) & ORGANISATIONS) == people:
+                continue
+            item = item.get("name")
+        elif not people:
+            continue
+        if isinstance(item, str) and item.strip():
+            names.extend(_split(normalize_authors(None, item)))
+    return names
+
+
+def _types(item: dict) -> set[str]:
+    types = item.get("@type")
+    return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+
+def _split(joined: str | None) -> list[str]:
+    names = (clean_name(n) for n in (joined or "").split(";"))
+    return [n for n in names if n and len(n) < 80]
+
+
+def _is_site(name: str, site_name: str | None) -> bool:
+    """The site's name, or its domain's name ("Example" on www.example.com)."""
+    if not site_name:
+        return False
+    site = _letters(site_name)
+    domain = _letters(site_name.removeprefix("www.").split(".")[0]) if "." in site_name else site
+    return _letters(name) in (site, domain)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _unique(names) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())

@@ -1,0 +1,75 @@
+"""Publication and modification dates: htmldate's answer, the page's structured data and the
+date shown under the headline, with where the chosen one came from."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from htmldate.extractors import Extractor, extract_url_date
+
+from .sanity import iso_date
+from .shown import ShownDate
+
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                  "date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+
+
+@dataclass(frozen=True)
+class Dates:
+    published: str | None
+    published_source: str | None  # "json-ld", "meta", "time", "text", "url"
+    modified: str | None
+
+
+def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown: list[ShownDate],
+                 urls: list[str], fetched_at: datetime) -> Dates:
+    """The publication date shown near the headline wins (the one readers see), then the
+    article object's JSON-LD, then meta tags, then htmldate's search (its source traced)."""
+    structured = [("json-ld", article.get("datePublished") or article.get("dateCreated")),
+                  ("meta", page.meta_first(*PUBLISHED_META))]
+    structured = [(source, iso_date(_text(value), fetched_at)) for source, value in structured]
+    plain = [d.day for d in shown if not d.update and iso_date(d.day, fetched_at)]
+    if plain:
+        published, source = _precise(plain[0], structured)
+    else:
+        published, source = next(((v, s) for s, v in structured if v), (None, None))
+    if published is None:
+        published = iso_date(htmldate(), fetched_at)
+        source = _traced(page, urls, published, fetched_at) if published else None
+    return Dates(published, source, _modified(page, article, shown, published, fetched_at))
+
+
+def _precise(day: str, structured) -> tuple[str, str]:
+    """A structured value of the shown day, with its time of day and its source, else the day.
+    "8/1/2025" reads either way round: a structured value of the swapped day settles which."""
+    year, month, dom = day.split("-")
+    both = {day, f"{year}-{dom}-{month}"}
+    return next(((value, source) for source, value in structured if value and value[:10] in both), (day, "text"))
+
+
+def _traced(page, urls: list[str], day: str, fetched_at: datetime) -> str:
+    """Where on the page htmldate found its date: a URL, a <time> element, or the text."""
+    options = Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
+    if any(extract_url_date(url, options) == day[:10] for url in urls):
+        return "url"
+    for el in page.tree.iterfind(".//time"):
+        if (iso_date(el.get("datetime"), fetched_at) or "")[:10] == day[:10]:
+            return "time"
+    return "text"
+
+
+def _modified(page, article: dict, shown, published: str | None, fetched_at: datetime) -> str | None:
+    updates = [d.day for d in shown if d.update]
+    for value in (_text(article.get("dateModified")), page.meta_first(*MODIFIED_META), *updates):
+        modified = iso_date(value, fetched_at)
+        if modified and (published is None or modified[:10] >= published[:10]):
+            return modified
+    return None
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None

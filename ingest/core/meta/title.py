@@ -1,0 +1,54 @@
+"""The headline: the article's JSON-LD headline, og/twitter title, the h1, else <title>; HTML
+entities a template escaped twice decoded; a site name the title merely appends cut off."""
+from __future__ import annotations
+
+import html
+
+SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ")
+
+
+def read_title(page, headline: str | None, site_name: str | None) -> str | None:
+    h1 = _h1(page)
+    title = _decoded(headline) or _decoded(page.meta_first("og:title", "twitter:title")) or h1
+    if not title:
+        node = page.tree.find(".//title")
+        title = _decoded(node.text_content()) if node is not None else None
+    return without_site_name(title, site_name, h1) if title else None
+
+
+def without_site_name(title: str, site_name: str | None, h1: str | None = None) -> str:
+    """'Headline | Site' and 'Site | Headline' become 'Headline' when Site names the site (its
+    name or its domain's), or when the rest is the page's own h1. A separator inside a headline
+    ('Star Wars: A New Hope') stays."""
+    for sep in SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and head.strip() and (_names_site(tail, site_name) or (h1 and _letters(head) == _letters(h1))):
+            return head.strip()
+        head, found, tail = title.partition(sep)
+        if found and sep != ": " and tail.strip() and _names_site(head, site_name):  # "Star Wars: …" is a headline
+            return tail.strip()
+    return title
+
+
+def _names_site(part: str, site_name: str | None) -> bool:
+    if not site_name:
+        return False
+    part, site = _letters(part), _letters(site_name)
+    domain = _letters(site_name.removeprefix("www.").split(".")[0]) if "." in site_name else site
+    return bool(part) and (part in (site, domain) or (len(part) >= 4 and (site.startswith(part) or part.startswith(site))))
+
+
+def _h1(page) -> str | None:
+    node = page.tree.find(".//h1")
+    return _decoded(node.text_content()) if node is not None else None
+
+
+def _decoded(text: str | None) -> str | None:
+    if not isinstance(text, str):
+        return None
+    text = " ".join(html.unescape(text).split())
+    return text or None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

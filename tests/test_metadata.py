@@ -1,0 +1,123 @@
+"""Metadata: dates bounded by 1990 and the fetch time on every dev and sample page; reading
+metadata leaves the shared tree as it found it; organisation bylines give way to people."""
+from __future__ import annotations
+
+import gzip
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from ingest import clean
+from ingest.core.decode import decode
+from ingest.core.metadata import read_metadata
+from ingest.core.page import parse
+
+from helpers import PAGES, ROOT
+
+CORPORA = ROOT.parent / "shared" / "bench"
+# Earlier than many dev pages' dates: those must be refused, not recorded.
+FETCHED = datetime(2025, 6, 1, 12, tzinfo=timezone.utc)
+
+
+def every_page() -> list[Path]:
+    return (sorted((CORPORA / "aeb-dev" / "html").glob("*.html.gz"))
+            + sorted((CORPORA / "wcxb-dev" / "html").glob("*.html.gz")) + sorted(PAGES.glob("*.html")))
+
+
+def page_of(path: Path):
+    raw = path.read_bytes()
+    return parse(decode(gzip.decompress(raw) if path.suffix == ".gz" else raw), path.as_uri())
+
+
+def test_dates_are_never_after_the_fetch_nor_before_1990_on_any_dev_or_sample_page():
+    paths = every_page()
+    assert len(paths) > 1500, "the dev corpora are expected at ../shared/bench"
+    dated = 0
+    for path in paths:
+        meta = read_metadata(page_of(path), FETCHED)
+        for value in (meta.published, meta.modified):
+            if value:
+                assert date(1990, 1, 1) <= date.fromisoformat(value[:10]) <= FETCHED.date(), (path, value)
+                if "T" in value and datetime.fromisoformat(value).tzinfo:
+                    assert datetime.fromisoformat(value) <= FETCHED, (path, value)
+        dated += meta.published is not None
+    assert dated > len(paths) // 3  # refusing everything would pass the bounds above
+
+
+@pytest.mark.parametrize("path", sorted(PAGES.glob("*.html"))[:3] + every_page()[88:98], ids=lambda p: p.name)
+def test_reading_metadata_leaves_the_tree_unchanged(path):
+    page = page_of(path)
+    before = lxml.html.tostring(page.tree)
+    read_metadata(page, datetime(2026, 11, 30, tzinfo=timezone.utc))
+    assert lxml.html.tostring(page.tree) == before
+
+
+def test_a_later_fetch_keeps_the_date_an_earlier_fetch_refuses():
+    path = PAGES / "000_sofx.html"  # published 2024-09-17T15:42:08+00:00
+    earlier = read_metadata(page_of(path), datetime(2024, 9, 16, tzinfo=timezone.utc))
+    assert earlier.published is None or earlier.published[:10] <= "2024-09-16"
+    later = read_metadata(page_of(path), datetime(2024, 9, 18, tzinfo=timezone.utc))
+    assert (later.published, later.published_source) == ("2024-09-17T15:42:08+00:00", "json-ld")
+
+
+def wcxb(key: str):
+    return page_of(CORPORA / "wcxb-dev" / "html" / f"{key}.html.gz")
+
+
+AT_THE_CORPUS_DATE = datetime(2026, 11, 30, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("key, shown", [("0357", "2025-10-14"), ("4191", "2025-01-23")])
+def test_the_date_shown_under_the_headline_beats_htmldates_guess(key, shown):
+    # Neither page declares a date; htmldate's search of the whole page lands on another one.
+    meta = read_metadata(wcxb(key), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == (shown, "text")
+
+
+def test_a_date_htmldate_took_from_a_time_element_says_so():
+    meta = read_metadata(wcxb("0450"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2025-12-18", "time")
+
+
+def test_a_date_shown_as_updated_is_the_modification_not_the_publication():
+    meta = read_metadata(wcxb("4659"), AT_THE_CORPUS_DATE)  # "April 26, 2024" then "Updated on: October 28, 2024"
+    assert (meta.published, meta.modified[:10]) == ("2024-04-26", "2024-10-28")
+
+
+@pytest.mark.parametrize("key, authors", [
+    ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
+    ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"
+    ("0049", ("Swoogo",)),             # the company blog names no person: its byline stays
+])
+def test_authors_are_the_names_without_the_byline_around_them(key, authors):
+    assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).authors == authors
+
+
+def test_a_desk_byline_stays_when_no_person_is_named():
+    assert read_metadata(page_of(PAGES / "000_sofx.html"), AT_THE_CORPUS_DATE).authors == ("Editor Staff",)
+
+
+@pytest.mark.parametrize("key, title", [
+    ("0073", "Healthy Eating Plate"),  # og:title "Healthy Eating Plate &bull; The Nutrition Source"
+    ("0047", "Event Management Process: 7 Steps To Planning An Event"),  # a colon of the headline's own
+])
+def test_titles_lose_the_site_name_but_keep_their_own_separators(key, title):
+    assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).title == title
+
+
+def test_a_page_without_a_declared_description_gets_its_lead():
+    path = CORPORA / "aeb-dev" / "html" / "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
+    article = clean(gzip.decompress(path.read_bytes()), path.as_uri())
+    lead = article.text.split("\n", 1)[0]
+    assert article.description and lead.startswith(article.description.rstrip("…"))
+
+
+def test_a_declared_description_is_the_standfirst():
+    article = clean((PAGES / "002_theglobeandmail.html").read_bytes(), None)
+    assert article.description.startswith("Insurgents roamed through Bamako’s main airport")  # og:description
+
+
+def test_a_by_line_under_the_headline_names_the_author_the_markup_does_not():
+    assert read_metadata(wcxb("4456"), AT_THE_CORPUS_DATE).authors == ("Eric Ries",)
