@@ -88,8 +88,10 @@ def _outcomes(results, note: Callable[[str], None]) -> Iterator[Outcome]:
         if not isinstance(result, FileDone):
             yield result
             continue
-        note(f"ingest: {result.label}: {result.tally.summary()}")
-        if result.error:
-            yield Outcome(result.label, error=result.error)
-        elif result.tally.skipped["broken"]:
-            yield Outcome(result.label, error=f"{result.tally.skipped['broken']} broken record(s)")
+        summary = result.tally.summary()
+        if result.error:  # the file could not be read (to its end)
+            yield Outcome(result.label, error=f"{result.error} (after {summary})")
+        elif result.tally.skipped["broken"]:  # a failure, as a page that cannot be read is
+            yield Outcome(result.label, error=summary)
+        else:
+            note(f"ingest: {result.label}: {summary}")
