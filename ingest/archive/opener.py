@@ -16,10 +16,12 @@ class Unavailable(Exception):
 
 def open_archive(location: str):
     """A binary stream of the archive's bytes, as stored (gzip is detected by the reader)."""
+    expected = None
     try:
         if location.startswith(("http://", "https://")):
             request = urllib.request.Request(location, headers={"User-Agent": f"ingest/{__version__}"})
             stream = urllib.request.urlopen(request, timeout=TIMEOUT)
+            expected = stream.length  # Content-Length, before anything is read
         elif "://" in location:
             import fsspec  # installed with datatrove; s3:// and others need their fsspec driver
 
@@ -28,22 +30,27 @@ def open_archive(location: str):
             stream = open(Path(location), "rb")
     except Exception as exc:
         raise Unavailable(_reason(exc)) from None
-    return Guarded(stream)
+    return Guarded(stream, expected)
 
 
 class Guarded:
     """A read-only stream whose read errors come out as `Unavailable`."""
 
-    def __init__(self, stream):
+    def __init__(self, stream, expected: int | None = None):
         self.stream = stream
+        self.expected = expected  # the length the server announced, if any
         self.position = 0
+        # read1: what has arrived, without waiting to fill the reader's whole buffer
+        self._read = getattr(stream, "read1", stream.read)
 
     def read(self, size: int = -1) -> bytes:
         try:
-            data = self.stream.read(size)
+            data = self._read(size)
         except Exception as exc:
             raise Unavailable(f"read failed: {_reason(exc)}") from None
         self.position += len(data)
+        if not data and size and self.expected is not None and self.position < self.expected:
+            raise Unavailable(f"connection closed after {self.position} of {self.expected} bytes")
         return data
 
     def tell(self) -> int:
