@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden clean
+.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl bench-batch golden clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ bench-embeds: setup
 
 bench-crawl: setup
 	$(BIN)/python tests/bench/crawl.py
+
+# `ingest archive` (datatrove, 2 workers) against `ingest clean --jobs 2`; memory for two sizes.
+bench-batch: setup
+	$(BIN)/python tests/bench/batch.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup
