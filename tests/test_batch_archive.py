@@ -204,3 +204,23 @@ def test_a_non_warc_input_is_one_line_naming_it(tmp_path):
 
 def _key(record: dict) -> tuple:
     return record["id"], record["content_hash"]
+
+
+def test_a_slurm_configuration_reaches_the_executors(tmp_path):
+    """No Slurm here: the jobs `ingest archive` would submit, cleaning then dedup after it."""
+    import argparse
+
+    from ingest.archive.command import build
+    from ingest.archive.executors import read_config
+
+    config = tmp_path / "cluster.toml"
+    config.write_text('[executor]\nkind = "slurm"\npartition = "cpu"\ntime = "04:00:00"\nworkers = 50\n')
+    args = argparse.Namespace(state=str(tmp_path / "state"), out=str(tmp_path / "out"), no_language=False,
+                              workers=None, dedup_tasks=2)
+    warcs = [str(w) for w in snapshots(tmp_path)]
+    dedup = build(args, read_config(str(config)), warcs)
+    cleaning = dedup.depends
+    assert (cleaning.tasks, dedup.tasks) == (len(warcs), 2)
+    script = cleaning.get_launch_file_contents(cleaning.get_sbatch_args(), "launch")
+    assert "#SBATCH --partition=cpu" in script and "#SBATCH --time=04:00:00" in script
+    assert "#SBATCH --job-name=ingest-clean" in script

@@ -72,9 +72,12 @@ def archive_locations(args) -> list[str]:
     for item in expand(args.inputs, base=args.base):
         if item.kind != "warc":
             raise InputError(f"{item.label}: not a WARC file (.warc, .warc.gz) nor a list of them")
-        if "://" not in item.location and not Path(item.location).is_file():
+        if "://" in item.location:
+            locations.append(item.location)
+        elif Path(item.location).is_file():
+            locations.append(str(Path(item.location).resolve()))  # cluster tasks run elsewhere
+        else:
             raise InputError(f"{item.label}: no such file")
-        locations.append(item.location)
     if args.start or args.end:
         locations, unstamped = ccnews.in_range(locations, args.start, args.end)
         if unstamped:
