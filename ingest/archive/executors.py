@@ -43,11 +43,13 @@ def make_executor(config: dict, pipeline: list, *, tasks: int, logging_dir: str,
         options.setdefault("job_name", job_name)
         return SlurmPipelineExecutor(pipeline, **common, **options)
     try:
-        import ray  # noqa: F401  (datatrove's ray executor needs it)
+        import ray
     except ImportError:
         raise ConfigError("the ray executor needs Ray: pip install 'datatrove[ray]'") from None
     from datatrove.executor.ray import RayPipelineExecutor
 
+    if "address" in options:  # else Ray joins the cluster `ray start` made here, or starts one
+        ray.init(address=options.pop("address"), ignore_reinit_error=True)
     return RayPipelineExecutor(pipeline, **common, **options)
 
 
