@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -71,7 +72,7 @@ def read_list(path: str, base: str | None = None) -> list[str]:
     try:
         data = Path(path).read_bytes()
         text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
         raise InputError(f"{path}: cannot read the list: {getattr(exc, 'strerror', None) or exc}") from None
     base = base or str(Path(path).resolve().parent)
     return [_under(base, line.strip()) for line in text.splitlines() if line.strip()]

@@ -187,7 +187,8 @@ def test_cc_news_paths_and_a_date_range_choose_the_files(tmp_path):
                       "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state"))
     assert proc.returncode == 0, proc.stderr
     assert sorted(r["url"] for r in feed(tmp_path / "out")) == sorted(p.url for p in pages()[1:3])
-    assert json.loads((tmp_path / "state" / "tasks.json").read_text()) == [f"{base}/{p}" for p in paths[1:3]]
+    plan = json.loads((tmp_path / "state" / "tasks.json").read_text())
+    assert plan["inputs"] == [f"{base}/{p}" for p in paths[1:3]]
 
 
 def test_executor_configuration_errors_are_one_line(tmp_path):

@@ -26,10 +26,10 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="the feed: date=YYYY-MM-DD/*.jsonl")
     p.add_argument("--state", required=True, metavar="DIR",
                    help="task logs, completions and staged records; the same DIR on a rerun")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
+    p.add_argument("--workers", type=_positive, default=None, metavar="N",
                    help="local tasks at once (default: all cores)")
     p.add_argument("--executor", metavar="FILE", help="TOML file whose [executor] table picks slurm or ray")
-    p.add_argument("--dedup-tasks", type=int, default=1, metavar="N", help="dedup shards (default 1)")
+    p.add_argument("--dedup-tasks", type=_positive, default=1, metavar="N", help="dedup shards (default 1)")
     p.add_argument("--base", metavar="URL|DIR",
                    help=f"prefix of a list's relative entries (default: the list's folder; CC-NEWS: {ccnews.BASE})")
     p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -43,21 +43,17 @@ def register(sub) -> None:
 def run_archive(args) -> int:
     try:
         locations = archive_locations(args)
+        if not locations:
+            raise InputError("no WARC files in the inputs")
         config = read_config(args.executor)
-        _bind_state(Path(args.state), locations)
+        dedup = build(args, config, locations)
+        _bind_state(Path(args.state), {"inputs": locations, "dedup_tasks": args.dedup_tasks})
     except (InputError, ConfigError) as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 2
-    if not locations:
-        print("ingest: no WARC files in the inputs", file=sys.stderr)
-        return 1
     quiet_task_logs()
-    dedup = build(args, config, locations)
     try:
         dedup.run()
-    except ConfigError as exc:
-        print(f"ingest: {exc}", file=sys.stderr)
-        return 2
     except Exception as exc:  # a task failed: the others' work is kept, a rerun redoes it
         print(failure_line(Path(args.state), len(locations), exc), file=sys.stderr)
         return 1
@@ -104,17 +100,25 @@ def build(args, config: dict, locations: list[str]):
                          depends=cleaning, job_name="ingest-dedup")
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def batch_name(locations: list[str]) -> str:
     """Names the batch's feed files: the same inputs give the same names, so a rerun replaces them."""
     return hashlib.sha256("\n".join(locations).encode()).hexdigest()[:8]
 
 
-def _bind_state(state: Path, locations: list[str]) -> None:
-    """Task R is file R of the list: a state made for another list would skip the wrong tasks."""
+def _bind_state(state: Path, plan: dict) -> None:
+    """Task R is file R of the list, staged into shards by their count: a state made for another
+    list or count would skip the wrong tasks."""
     tasks = state / "tasks.json"
     if tasks.exists():
-        if json.loads(tasks.read_text(encoding="utf-8")) != locations:
-            raise InputError(f"{state}: this --state was made for other inputs; give a new one")
+        if json.loads(tasks.read_text(encoding="utf-8")) != plan:
+            raise InputError(f"{state}: this --state was made for other inputs or --dedup-tasks; give a new one")
         return
     state.mkdir(parents=True, exist_ok=True)
-    tasks.write_text(json.dumps(locations, indent=0), encoding="utf-8")
+    tasks.write_text(json.dumps(plan, indent=1), encoding="utf-8")

@@ -28,6 +28,13 @@ def read_config(path: str | None) -> dict:
 def make_executor(config: dict, pipeline: list, *, tasks: int, logging_dir: str, workers: int,
                   depends=None, job_name: str = "ingest-archive"):
     """An executor of `kind` for `tasks` tasks; the config's other keys go to its constructor."""
+    try:
+        return _make(config, pipeline, tasks, logging_dir, workers, depends, job_name)
+    except (TypeError, ValueError) as exc:  # a key the executor does not take, a bad value
+        raise ConfigError(f"{config.get('kind', 'local')} executor: {exc}") from None
+
+
+def _make(config: dict, pipeline: list, tasks: int, logging_dir: str, workers: int, depends, job_name: str):
     options = {k: v for k, v in config.items() if k != "kind"}
     kind = config.get("kind", "local")
     common = dict(tasks=tasks, logging_dir=logging_dir, depends=depends, skip_completed=True)
