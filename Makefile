@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl golden fuzz clean
+.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl bench-batch golden fuzz clean
 
 setup: $(STAMP)
 
@@ -29,7 +29,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-bench: bench-clean bench-quality bench-embeds bench-crawl
+bench: bench-clean bench-quality bench-embeds bench-crawl bench-batch
 
 bench-clean: setup
 	$(BIN)/python tests/bench/speed.py
@@ -50,6 +50,10 @@ bench-crawl: setup
 # clean() on 10,000+ mutated, encoded, hostile and random inputs: prints what escaped, overran or broke a record.
 fuzz: setup
 	$(BIN)/python tests/fuzz.py
+
+# `ingest archive` (datatrove, 2 workers) against `ingest clean --jobs 2`; memory for two sizes.
+bench-batch: setup
+	$(BIN)/python tests/bench/batch.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

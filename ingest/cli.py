@@ -8,8 +8,9 @@ from contextlib import nullcontext
 
 from . import __version__
 from .crawl import command as crawl
-from .batch import clean_all
-from .inputs import expand, read_stdin
+from .archive import command as archive
+from .archive.pages import clean_inputs
+from .inputs import InputError, expand, read_stdin
 from .core.options import Options
 from .progress import Progress
 
@@ -29,13 +30,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_command(sub)
     crawl.register(sub)
+    archive.register(sub)
     return parser
 
 
 def add_clean_command(sub) -> None:
     p = sub.add_parser("clean", help="clean URLs, HTML files, directories or stdin into JSONL records",
-                       description="Clean each INPUT (http(s) URL, .html/.htm/.html.gz file, directory, "
-                                   "or - for stdin) to one article record per line.")
+                       description="Clean each INPUT (http(s) URL, .html/.htm/.html.gz file, .warc/.warc.gz "
+                                   "file, .paths list of WARCs, directory, or - for stdin) to one article "
+                                   "record per line.")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of stdout")
     p.add_argument("--url", help="the URL to record for the inputs (e.g. for a saved page or stdin)")
@@ -48,13 +51,17 @@ def add_clean_command(sub) -> None:
 
 
 def run_clean(args) -> int:
-    inputs = expand(args.inputs, url=args.url)
+    try:
+        inputs = expand(args.inputs, url=args.url)
+    except InputError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 2
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
     options = Options(detect_language=not args.no_language, timeout=args.timeout or None)
     progress = Progress(len(inputs))
     failed = 0
     with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:
-        for outcome in clean_all(inputs, options, jobs=args.jobs, stdin=stdin):
+        for outcome in clean_inputs(inputs, options, args.jobs, stdin, note=progress.note):
             if outcome.record is None:
                 failed += 1
                 progress.note(f"ingest: {outcome.label}: {outcome.error}")

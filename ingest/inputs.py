@@ -1,12 +1,19 @@
-"""What `ingest clean` is given: URLs, files, directories and stdin, expanded in input order."""
+"""What `ingest clean` is given: URLs, files, directories and stdin, expanded in input order.
+
+WARC files (`.warc`, `.warc.gz`, also in a directory or a `.paths`/`.paths.gz` list) are inputs of
+kind "warc": their pages are read by `ingest.archive`."""
 from __future__ import annotations
 
+import gzip
 import sys
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+LIST_SUFFIXES = (".paths", ".paths.gz")  # one WARC a line, as Common Crawl's warc.paths.gz
 
 
 @dataclass(frozen=True)
@@ -14,7 +21,7 @@ class Input:
     """One page to clean. `label` is how the user named it, for error lines."""
 
     label: str
-    kind: str  # "url", "file", "stdin"
+    kind: str  # "url", "file", "stdin", "warc"
     location: str  # URL, file path, or "-"
     url: str | None = None  # the URL to record, when the user gave one with --url
 
@@ -23,17 +30,21 @@ class InputError(Exception):
     """An argument that names nothing we can read."""
 
 
-def expand(args: list[str], url: str | None = None) -> list[Input]:
+def expand(args: list[str], url: str | None = None, base: str | None = None) -> list[Input]:
     """Each argument as pages, directories walked in sorted order, or InputError for the missing."""
     pages: list[Input] = []
     for arg in args:
         if arg == "-":
             pages.append(Input("-", "stdin", "-", url))
+        elif is_warc_name(arg):
+            pages.append(Input(arg, "warc", arg))
         elif arg.startswith(("http://", "https://")):
             pages.append(Input(arg, "url", arg, url))
         elif Path(arg).is_dir():
-            found = sorted(p for p in Path(arg).rglob("*") if p.is_file() and is_page_file(p))
-            pages.extend(Input(str(p), "file", str(p), url) for p in found)
+            found = sorted(p for p in Path(arg).rglob("*") if p.is_file() and _is_input_file(p))
+            pages.extend(Input(str(p), _kind(p), str(p), url) for p in found)
+        elif arg.lower().endswith(LIST_SUFFIXES):
+            pages.extend(Input(w, "warc", w) for w in read_list(arg, base))
         else:
             pages.append(Input(arg, "file", arg, url))
     return pages
@@ -41,6 +52,36 @@ def expand(args: list[str], url: str | None = None) -> list[Input]:
 
 def is_page_file(path: Path) -> bool:
     return path.name.lower().endswith(PAGE_SUFFIXES)
+
+
+def is_warc_name(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def _is_input_file(path: Path) -> bool:
+    return is_page_file(path) or is_warc_name(path.name)
+
+
+def _kind(path: Path) -> str:
+    return "warc" if is_warc_name(path.name) else "file"
+
+
+def read_list(path: str, base: str | None = None) -> list[str]:
+    """The WARC locations a list file names, one a line; a relative one is taken under `base`
+    (a directory or URL prefix), by default the list's own directory."""
+    try:
+        data = Path(path).read_bytes()
+        text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
+        raise InputError(f"{path}: cannot read the list: {getattr(exc, 'strerror', None) or exc}") from None
+    base = base or str(Path(path).resolve().parent)
+    return [_under(base, line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def _under(base: str, location: str) -> str:
+    if location.startswith("/") or "://" in location:
+        return location
+    return base.rstrip("/") + "/" + location
 
 
 def read_file(path: str) -> tuple[bytes, str, datetime]:

@@ -1,0 +1,97 @@
+"""`ingest clean` on WARC files: each HTML response through `clean()` over worker processes,
+records in archive order, one summary line per file on stderr."""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..batch import Outcome, clean_all
+from ..core.clean import clean
+from ..core.options import Options
+from ..core.rejection import Rejection
+from ..inputs import Input
+from .opener import Unavailable, open_archive
+from .warc import ArchivedPage, Tally, read_pages
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """Passed through the workers after a file's last page, so its summary follows its records."""
+
+    label: str
+    tally: Tally
+    error: str | None = None
+
+
+def clean_page(page: ArchivedPage, options: Options, label: str = "") -> Outcome:
+    """The record of one archived page, as the crawl makes it from the same response."""
+    name = f"{label}: {page.url}" if label else page.url
+    try:
+        result = clean(page.body, page.url, options, encoding=page.charset, fetched_at=page.fetched_at)
+    except Exception as exc:  # one page must not stop the archive; say what it was
+        return Outcome(name, error=f"internal error: {type(exc).__name__}: {exc}")
+    if isinstance(result, Rejection):
+        return Outcome(name, error=str(result))
+    return Outcome(name, record=result.to_dict())
+
+
+def clean_inputs(inputs: list[Input], options: Options, jobs: int | None, stdin: bytes | None,
+                 note: Callable[[str], None]) -> Iterator[Outcome]:
+    """`clean_all` for pages, and the pages of WARC inputs, all in input order."""
+    for is_warc, group in itertools.groupby(inputs, key=lambda item: item.kind == "warc"):
+        if is_warc:
+            yield from clean_archives(list(group), options, jobs, note)
+        else:
+            yield from clean_all(list(group), options, jobs=jobs, stdin=stdin)
+
+
+def clean_archives(inputs: list[Input], options: Options, jobs: int | None,
+                   note: Callable[[str], None]) -> Iterator[Outcome]:
+    """One Outcome per HTML page; a file that cannot be read, or has broken records, gives a
+    failed Outcome too. The pages stream through the pool: memory stays flat in the file's size."""
+    tasks = ((item, options) for item in _items(inputs))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        results = map(_work, tasks)
+        yield from _outcomes(results, note)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from _outcomes(pool.imap(_work, tasks, chunksize=1), note)
+
+
+def _items(inputs: list[Input]) -> Iterator[tuple[str, ArchivedPage] | FileDone]:
+    for item in inputs:
+        tally = Tally()
+        try:
+            with open_archive(item.location) as stream:
+                for page in read_pages(stream, tally):
+                    yield item.label, page
+        except Unavailable as exc:
+            yield FileDone(item.label, tally, error=str(exc))
+            continue
+        yield FileDone(item.label, tally)
+
+
+def _work(task) -> Outcome | FileDone:
+    item, options = task
+    if isinstance(item, FileDone):
+        return item
+    label, page = item
+    return clean_page(page, options, label)
+
+
+def _outcomes(results, note: Callable[[str], None]) -> Iterator[Outcome]:
+    for result in results:
+        if not isinstance(result, FileDone):
+            yield result
+            continue
+        summary = result.tally.summary()
+        if result.error:  # the file could not be read (to its end)
+            yield Outcome(result.label, error=f"{result.error} (after {summary})")
+        elif result.tally.skipped["broken"]:  # a failure, as a page that cannot be read is
+            yield Outcome(result.label, error=summary)
+        else:
+            note(f"ingest: {result.label}: {summary}")
