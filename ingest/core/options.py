@@ -14,6 +14,14 @@ class Options:
     language_sample_chars: int = 600
     # Largest decompressed input accepted, against gzip bombs and runaway pages.
     max_bytes: int = 20_000_000
+    # trafilatura's switches of the same names, passed to it; links and images show in the
+    # Markdown body only (the record's text stays plain).
+    tables: bool = True
+    comments: bool = False
+    links: bool = False
+    images: bool = False
+    # Also render the body as Markdown (headings, lists, tables, quotes, links) into `markdown`.
+    markdown: bool = False
 
 
 DEFAULT = Options()
