@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 from . import feed
@@ -41,6 +42,11 @@ def crawl_command(source: Source, *, sources_file: str, out: str, state: str, ov
     for override in overrides:
         command += ["-s", override]
     return command
+
+
+def wall_time() -> str:
+    """Now as the log shows it: ISO 8601 UTC to the millisecond, readable beside other logs."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -98,7 +104,7 @@ class Scheduler:
                 break
             process = subprocess.Popen(self.command(source), start_new_session=True)
             self.running[source.name] = Run(source, process, now)
-            self.log(f"run started source={source.name} pid={process.pid} at={now:.3f}")
+            self.log(f"run started source={source.name} pid={process.pid} at={wall_time()}")
 
     def _reap(self) -> None:
         for name, run in list(self.running.items()):
@@ -109,7 +115,7 @@ class Scheduler:
             now = self.clock()
             # A run longer than the interval is followed by the next at once, never overlapped.
             self.next_due[name] = max(run.started + run.source.interval, now)
-            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={now:.3f} "
+            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={wall_time()} "
                      f"took={now - run.started:.1f}s")
 
     def _wait_time(self) -> float:

@@ -1,0 +1,62 @@
+"""What a crawl prints: WARNING-level logs and the summary by default, Scrapy's detail with -v; and where
+`scrapy crawl news` writes when not told."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sites import generated
+from sites.crawling import REPO, _env, read_feed
+from sites.newsroom import PAGES
+
+QUIET_FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "INGEST_CLEAN_WORKERS=1"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    site, paths = generated.article_site(generated.load_pages(PAGES), 3)
+    generated.start(site)
+    yield site
+    site.stop()
+
+
+def _crawl(site, tmp_path, *flags):
+    command = [sys.executable, "-m", "ingest.crawl", "crawl", site.url("/"), "--out", str(tmp_path / "feed"),
+               "--state", str(tmp_path / "state"), *QUIET_FAST, *flags]
+    done = subprocess.run(command, cwd=REPO, env=_env(), capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def test_a_crawl_logs_nothing_below_warning_by_default_and_prints_its_summary(site, tmp_path):
+    done = _crawl(site, tmp_path)
+    assert "] INFO:" not in done.stderr and "] DEBUG:" not in done.stderr, done.stderr[:2000]
+    assert "Scrapy" not in done.stderr  # no version banner, no settings, no stats dict
+    assert "articles written   3" in done.stdout
+    assert len(read_feed(tmp_path / "feed")) == 3
+
+
+@pytest.mark.parametrize("flags", [["-v"], ["--log-level", "info"], ["-s", "LOG_LEVEL=INFO"]])
+def test_scrapys_detail_comes_back_with_v_or_a_log_level(site, tmp_path, flags):
+    done = _crawl(site, tmp_path, *flags)
+    assert "[scrapy.core.engine] INFO: Spider opened" in done.stderr
+    assert "articles written   3" in done.stdout
+
+
+def test_scrapy_crawl_news_writes_under_out_which_git_ignores(site, tmp_path):
+    shutil.copy(Path(REPO) / "scrapy.cfg", tmp_path / "scrapy.cfg")  # a checkout's root, without its files
+    scrapy = Path(sys.executable).parent / "scrapy"
+    done = subprocess.run([str(scrapy), "crawl", "news", "-a", f"start={site.url('/')}", *QUIET_FAST,
+                           "-s", "LOG_LEVEL=WARNING"], cwd=tmp_path, env=_env(), capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "scrapy.cfg"]
+    assert len(read_feed(tmp_path / "out" / "feed")) == 3
+    written = [str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *written], cwd=REPO, capture_output=True,
+                             text=True).stdout.split()
+    assert ignored == written
