@@ -29,10 +29,11 @@ INGEST_DEPTH = 2  # link hops followed from listing pages, when the source does 
 INGEST_PAGE_LIMIT = 0  # pages fetched per crawl, 0 for no limit (a source's page_limit wins)
 INGEST_FOLLOW_FROM_ARTICLES = False  # follow links found on article pages too (costs CPU)
 
-# --- Pipeline: skip unchanged pages, clean, deduplicate, check the crawl state, write the feed ---
+# --- Pipeline: skip unchanged pages, clean, filter, deduplicate, check the crawl state, write the feed ---
 ITEM_PIPELINES = {
     "pipelines.unchanged.UnchangedPagePipeline": 50,
     "pipelines.clean.CleanPipeline": 100,
+    "pipelines.filter.FilterPipeline": 150,  # on only for a source with language/since/until
     "pipelines.dedup.DedupPipeline": 200,
     "pipelines.ledger.LedgerPipeline": 300,
     "pipelines.feed.FeedPipeline": 400,
