@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__
+from . import __version__, feedexport
 from .crawl import command as crawl
 from .inputs import InputError, expand, read_list, read_stdin
 from .core.options import Options
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_clean_command(sub)
     crawl.register(sub)
+    feedexport.register(sub)
     return parser
 
 
