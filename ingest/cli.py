@@ -9,7 +9,7 @@ from .crawl import command as crawl
 from .inputs import InputError, expand, read_list, read_stdin
 from .core.options import Options
 from .filters import FilterError, make_filters
-from .output import FORMATS
+from .output import ALIASES, FORMATS
 from .progress import Progress
 from .summary import CleanSummary
 
@@ -41,8 +41,9 @@ def add_clean_command(sub) -> None:
     p.add_argument("-i", "--input-file", metavar="FILE", help="read inputs from FILE, one per line (- for stdin)")
     p.add_argument("-o", "--output", metavar="FILE|DIR",
                    help="write to FILE instead of stdout; for text and markdown a DIR, one file per input")
-    p.add_argument("--format", choices=FORMATS, default="jsonl",
-                   help="jsonl records (default), csv rows, or each body as text or markdown")
+    p.add_argument("--format", "--output-format", choices=FORMATS, default="jsonl", type=lambda f: ALIASES.get(f, f),
+                   help="jsonl records (default), csv rows, or each body as text or markdown "
+                        "(trafilatura's json, txt and md are understood)")
     p.add_argument("--markdown", action="store_true", help="add the body as Markdown to each record")
     p.add_argument("--url", help="the URL to record for the inputs (e.g. for a saved page or stdin)")
     p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",

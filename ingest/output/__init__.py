@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 FORMATS = ("jsonl", "csv", "text", "markdown")
+# trafilatura's names for the same formats (its --output-format).
+ALIASES = {"json": "jsonl", "txt": "text", "md": "markdown"}
 
 
 def open_writer(fmt: str, output: str | None):
