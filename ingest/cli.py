@@ -84,9 +84,11 @@ def run_clean(args) -> int:
     except InputError as error:
         print(f"ingest: -i {error}", file=sys.stderr)
         return 2
+    if not (args.inputs or args.input_file):
+        print("ingest clean: give INPUT... or -i FILE", file=sys.stderr)
+        return 2
     if not inputs:
-        print("ingest: no inputs (give INPUT... or -i FILE)" if not (args.inputs or args.input_file)
-              else "ingest: no HTML files in the inputs", file=sys.stderr)
+        print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
     filters = make_filters(args.language, args.since, args.until)

@@ -60,3 +60,20 @@ def test_scrapy_crawl_news_writes_under_out_which_git_ignores(site, tmp_path):
     ignored = subprocess.run(["git", "check-ignore", "--no-index", *written], cwd=REPO, capture_output=True,
                              text=True).stdout.split()
     assert ignored == written
+
+
+@pytest.mark.parametrize("argv, level", [
+    ([], "WARNING"), (["-v"], "INFO"), (["-vv"], "DEBUG"), (["--log-level", "error"], "ERROR"),
+    (["-s", "LOG_LEVEL=DEBUG"], "DEBUG"),
+])
+def test_schedule_passes_the_log_level_to_each_run_a_users_setting_last(argv, level):
+    from ingest.cli import build_parser
+    from ingest.crawl.command import with_log_level
+    from ingest.crawl.scheduler import crawl_command
+    from ingest.crawl.sources import Source
+
+    args = build_parser().parse_args(["schedule", *argv])
+    command = crawl_command(Source("a", ("http://a.example/",)), sources_file="s.toml", out="o", state="st",
+                            overrides=with_log_level(args))
+    levels = [command[i + 1] for i, part in enumerate(command) if part == "-s" and "LOG_LEVEL=" in command[i + 1]]
+    assert levels[-1] == f"LOG_LEVEL={level}"

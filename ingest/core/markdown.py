@@ -24,7 +24,8 @@ _IMAGES = {"graphic", "img"}
 _BREAKS = {"lb", "br"}
 _LINKS = {"ref", "a"}
 _PARAGRAPHS = {"p"}
-_SKIP = {"script", "style", "noscript", "template", "head-meta", "nav", "footer", "form", "button"}
+# Never body text; met when the page itself is rendered (readability-lxml's body won).
+_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "form", "button"}
 _EMPHASIS = {"b": "**", "strong": "**", "#b": "**", "i": "*", "em": "*", "#i": "*", "#u": "", "#t": "`"}
 _BLOCKS = _HEADINGS | _LISTS | _TABLES | _QUOTES | _PARAGRAPHS | {"pre", "div", "section", "article", "aside", "figure"}
 
