@@ -27,6 +27,7 @@ _PARAGRAPHS = {"p"}
 # Never body text; met when the page itself is rendered (readability-lxml's body won).
 _SKIP = {"script", "style", "noscript", "template", "nav", "footer", "form", "button"}
 _EMPHASIS = {"b": "**", "strong": "**", "#b": "**", "i": "*", "em": "*", "#i": "*", "#u": "", "#t": "`"}
+_LAYOUT_CELL_CHARS = 600  # a table cell this long holds a page region, not a datum (as body/fallback.py)
 _BLOCKS = _HEADINGS | _LISTS | _TABLES | _QUOTES | _PARAGRAPHS | {"pre", "div", "section", "article", "aside", "figure"}
 
 
@@ -74,7 +75,7 @@ def _walk(element, blocks: list[str], kept: Kept, style: Style) -> None:
         render = _RENDERERS.get(tag)
         if tag in _SKIP:
             pass
-        elif render or _has_blocks(child) or (tag in _IMAGES and style.images and not run_text(run)):
+        elif render or _has_blocks(child) or (tag in _IMAGES and style.images and not run_text(run).strip()):
             _flush(run, blocks, kept, style)
             if render:
                 blocks.append(render(child, kept, style))
@@ -89,16 +90,23 @@ def _walk(element, blocks: list[str], kept: Kept, style: Style) -> None:
 
 
 def run_text(run: list) -> str:
-    return "".join(part if isinstance(part, str) else plain(part) for part in run).strip()
+    """The run's text, line breaks as newlines, as `plain` gives an element's."""
+    parts = (part if isinstance(part, str) else "\n" if _tag(part) in _BREAKS else plain(part) for part in run)
+    return "".join(parts)
 
 
 def _flush(run: list, blocks: list[str], kept: Kept, style: Style) -> None:
-    """A paragraph of loose text and inline elements, if its text stayed in the body."""
-    text = "".join(_escape(p) if isinstance(p, str) else _inline_child(p, style) for p in run)
-    text = _SPACE_RUNS.sub(" ", text).strip()
-    if text and kept.take(run_text(run)):
-        blocks.append(text)
+    """Loose text and inline elements: each of their lines that stayed in the body, a paragraph."""
+    text = _SPACE_RUNS.sub(" ", "".join(_escape(p) if isinstance(p, str) else _inline_child(p, style) for p in run))
+    blocks.extend(_kept_lines(text, run_text(run), kept))
     run.clear()
+
+
+def _kept_lines(markdown: str, text: str, kept: Kept) -> list[str]:
+    """The lines (split at line breaks) of an element's Markdown whose text is in the body: the body keeps or
+    drops a <br>-separated line on its own (a byline, a menu in a layout cell)."""
+    pairs = zip(markdown.split("\n"), text.split("\n"))
+    return [line.strip() for line, plain_line in pairs if line.strip() and kept.take(plain_line)]
 
 
 def _heading(element, kept: Kept, style: Style) -> str:
@@ -118,9 +126,8 @@ def _paragraph(element, kept: Kept, style: Style) -> str:
     if _has_blocks(element):
         blocks: list[str] = []
         _walk(element, blocks, kept, style)
-        return "\n\n".join(blocks)
-    text = inline(element, style).strip()
-    return text if text and kept.take(plain(element)) else ""
+        return "\n\n".join(b for b in blocks if b)
+    return "\n\n".join(_kept_lines(inline(element, style), plain(element), kept))
 
 
 def _list(element, kept: Kept, style: Style, depth: int = 0) -> str:
@@ -139,6 +146,13 @@ def _list(element, kept: Kept, style: Style, depth: int = 0) -> str:
 
 
 def _table(element, kept: Kept, style: Style) -> str:
+    cells = [c for c in element.iter() if _tag(c) in _CELLS]
+    if any(map(_is_region, cells)):  # a layout table: its cells hold page regions, not data
+        blocks: list[str] = []
+        for cell in cells:
+            if not any(_tag(a) in _CELLS for a in cell.iterancestors() if a is not element):
+                _walk(cell, blocks, kept, style)
+        return "\n\n".join(b for b in blocks if b)
     rows = [r for r in element.iter() if _tag(r) in _ROWS]
     cells = [[inline(c, style).replace("\n", " ").replace("|", "\\|").strip()
               for c in row if _tag(c) in _CELLS] for row in rows]
@@ -231,6 +245,10 @@ def plain(element, skip: set[str] = frozenset()) -> str:
             parts.append(plain(child, skip) + (" " if tag in _CELLS or tag in _BLOCKS else ""))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def _is_region(cell) -> bool:
+    return _has_blocks(cell) or len(plain(cell)) > _LAYOUT_CELL_CHARS
 
 
 def _has_blocks(element) -> bool:
