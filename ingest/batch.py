@@ -45,7 +45,8 @@ def _clean_one(task: tuple[Input, bytes | None, Options, dict | None]) -> Outcom
     except FetchError as exc:
         return Outcome(item.label, error=str(exc), reason=Reason.FETCH_FAILED.value)
     except Exception as exc:  # a crash on one page must not stop the batch; say what it was
-        return Outcome(item.label, error=f"internal error: {type(exc).__name__}: {exc}", reason=Reason.INTERNAL.value)
+        return Outcome(item.label, error=f"internal error: {type(exc).__name__}: {exc}",
+                       reason=Reason.INTERNAL.value)
 
 
 def _outcome(item: Input, data: bytes | None, options: Options, headers: dict | None = None) -> Outcome:

@@ -76,20 +76,28 @@ def add_filters(p) -> None:
 
 
 def run_clean(args) -> int:
-    from .batch import clean_all  # the core and its libraries: loaded only to clean
-    from .output import open_writer
-
+    if not (args.inputs or args.input_file):
+        print("ingest clean: give INPUT... or -i FILE", file=sys.stderr)
+        return 2
     try:
         inputs = expand(args.inputs + (read_list(args.input_file) if args.input_file else []), url=args.url)
     except InputError as error:
         print(f"ingest: -i {error}", file=sys.stderr)
         return 2
-    if not (args.inputs or args.input_file):
-        print("ingest clean: give INPUT... or -i FILE", file=sys.stderr)
-        return 2
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
+    summary = clean_inputs(inputs, args)
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.rejected else 0
+
+
+def clean_inputs(inputs, args) -> CleanSummary:
+    """Clean, filter and write each input in order; a line on stderr for each that gave no record."""
+    from .batch import clean_all  # the core and its libraries: loaded only to clean
+    from .output import open_writer
+
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
     filters = make_filters(args.language, args.since, args.until)
     progress, summary = Progress(len(inputs)), CleanSummary()
@@ -107,9 +115,7 @@ def run_clean(args) -> int:
     finally:
         writer.close()
         progress.close()
-    if not args.quiet:
-        print(summary.line(), file=sys.stderr)
-    return 1 if summary.rejected else 0
+    return summary
 
 
 def clean_options(args) -> Options:

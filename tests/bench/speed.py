@@ -48,7 +48,7 @@ def bare_trafilatura_command() -> float:
 
 def ingest_clean(jobs: int, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([INGEST, "clean", str(PAGES), "--jobs", str(jobs), "-o", str(out)], check=True)
+    subprocess.run([INGEST, "clean", str(PAGES), "--jobs", str(jobs), "-o", str(out), "-q"], check=True)
     return time.perf_counter() - start
 
 
