@@ -77,3 +77,35 @@ def test_schedule_passes_the_log_level_to_each_run_a_users_setting_last(argv, le
                             overrides=with_log_level(args))
     levels = [command[i + 1] for i, part in enumerate(command) if part == "-s" and "LOG_LEVEL=" in command[i + 1]]
     assert levels[-1] == f"LOG_LEVEL={level}"
+
+
+def test_schedule_logs_its_runs_at_wall_clock_iso_times(tmp_path):
+    import re
+    import threading
+    import time
+    from datetime import datetime, timezone
+
+    from ingest.crawl.scheduler import Scheduler
+    from ingest.crawl.sources import Source
+
+    lines: list[str] = []
+    ended = threading.Event()
+
+    def log(line: str) -> None:
+        lines.append(line)
+        if "run ended" in line:
+            ended.set()
+
+    scheduler = Scheduler([Source("a", ("http://a.example/",), interval=3600)], lambda s: [sys.executable, "-c", "pass"],
+                          feed_dir=str(tmp_path / "feed"), state_dir=str(tmp_path / "state"), tick=0.02, log=log)
+    thread = threading.Thread(target=scheduler.run)
+    before = datetime.now(timezone.utc)
+    thread.start()
+    try:
+        assert ended.wait(60), lines
+    finally:
+        scheduler.stop.set()
+        thread.join(timeout=30)
+    stamps = [datetime.fromisoformat(m[1]) for line in lines for m in [re.search(r" at=(\S+)", line)] if m]
+    assert len(stamps) == 2 and all(s.tzinfo == timezone.utc for s in stamps)
+    assert before.timestamp() - 1 <= stamps[0].timestamp() <= stamps[1].timestamp() <= time.time() + 1
