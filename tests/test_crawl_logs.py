@@ -96,8 +96,9 @@ def test_schedule_logs_its_runs_at_wall_clock_iso_times(tmp_path):
         if "run ended" in line:
             ended.set()
 
-    scheduler = Scheduler([Source("a", ("http://a.example/",), interval=3600)], lambda s: [sys.executable, "-c", "pass"],
-                          feed_dir=str(tmp_path / "feed"), state_dir=str(tmp_path / "state"), tick=0.02, log=log)
+    source = Source("a", ("http://a.example/",), interval=3600)
+    scheduler = Scheduler([source], lambda s: [sys.executable, "-c", "pass"], feed_dir=str(tmp_path / "feed"),
+                          state_dir=str(tmp_path / "state"), tick=0.02, log=log)
     thread = threading.Thread(target=scheduler.run)
     before = datetime.now(timezone.utc)
     thread.start()
