@@ -21,7 +21,7 @@ class FilterPipeline:
     def from_crawler(cls, crawler):
         source = getattr(crawler.spider, "source", None)
         if source is None or not source.filters:
-            raise NotConfigured("the source has no record filters")
+            raise NotConfigured  # without a message: Scrapy would log a warning for every crawl
         return cls(crawler.stats, source.filters)
 
     def process_item(self, item):

@@ -35,6 +35,7 @@ def _crawl(site, tmp_path, *flags):
 def test_a_crawl_logs_nothing_below_warning_by_default_and_prints_its_summary(site, tmp_path):
     done = _crawl(site, tmp_path)
     assert "] INFO:" not in done.stderr and "] DEBUG:" not in done.stderr, done.stderr[:2000]
+    assert "WARNING" not in done.stderr, done.stderr[:2000]  # a healthy crawl: nothing to warn about
     assert "Scrapy" not in done.stderr  # no version banner, no settings, no stats dict
     assert "articles written   3" in done.stdout
     assert len(read_feed(tmp_path / "feed")) == 3
