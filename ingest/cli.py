@@ -87,21 +87,26 @@ def run_clean(args) -> int:
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
-    summary = clean_inputs(inputs, args)
+    from .output import open_writer
+
+    try:
+        writer = open_writer(args.format, args.output)
+    except OSError as error:
+        print(f"ingest: -o {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    summary = clean_inputs(inputs, args, writer)
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     return 1 if summary.rejected else 0
 
 
-def clean_inputs(inputs, args) -> CleanSummary:
+def clean_inputs(inputs, args, writer) -> CleanSummary:
     """Clean, filter and write each input in order; a line on stderr for each that gave no record."""
     from .batch import clean_all  # the core and its libraries: loaded only to clean
-    from .output import open_writer
 
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
     filters = make_filters(args.language, args.since, args.until)
     progress, summary = Progress(len(inputs)), CleanSummary()
-    writer = open_writer(args.format, args.output)
     try:
         for outcome in clean_all(inputs, clean_options(args), jobs=args.jobs, stdin=stdin, headers=http_headers(args)):
             filtered = outcome.record is not None and filters.reason(outcome.record)

@@ -1,6 +1,7 @@
 """Document writers: each record's body as text or Markdown, one after another or one file per input."""
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from pathlib import Path
@@ -20,6 +21,8 @@ class DocumentWriter:
         self.written = 0
         self.names: set[str] = set()
         if self.directory:
+            if self.directory.exists() and not self.directory.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory (text and markdown write one file per input)")
             self.directory.mkdir(parents=True, exist_ok=True)
 
     def write(self, record: dict, label: str) -> None:
