@@ -1,4 +1,4 @@
-"""The `ingest` command: `clean` for one-off pages, `crawl` and `schedule` for sites."""
+"""The `ingest` command: `clean` for one-off pages, `crawl` and `schedule` for sites, `feed` to read the feed typed."""
 from __future__ import annotations
 
 import argparse
@@ -34,9 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_clean_command(sub) -> None:
-    p = sub.add_parser("clean", help="clean URLs, HTML files, directories or stdin into JSONL records",
+    p = sub.add_parser("clean", help="clean URLs, HTML files, directories or stdin into records (JSONL, CSV) or bodies "
+                            "(text, Markdown)",
                        description="Clean each INPUT (http(s) URL, .html/.htm/.html.gz file, directory, "
-                                   "or - for stdin) to one article record per line.")
+                                   "or - for stdin) to one article record per line, or to its body as text or Markdown.")
     p.add_argument("inputs", nargs="*", metavar="INPUT")
     p.add_argument("-i", "--input-file", metavar="FILE", help="read inputs from FILE, one per line (- for stdin)")
     p.add_argument("-o", "--output", metavar="FILE|DIR",
