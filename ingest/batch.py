@@ -11,7 +11,7 @@ from .core.clean import clean
 from .fetch import FetchError, fetch
 from .inputs import Input, InputError, read_file
 from .core.options import Options
-from .core.rejection import Rejection
+from .core.rejection import Reason, Rejection
 from .workers import run_in_order
 
 
@@ -20,12 +20,14 @@ class Outcome:
     label: str
     record: dict | None = None
     error: str | None = None
+    reason: str | None = None  # the rejection's reason alone, for the summary's counts
 
 
 def clean_all(inputs: list[Input], options: Options, jobs: int | None = None,
-              stdin: bytes | None = None) -> Iterator[Outcome]:
-    """Yield one Outcome per input, in input order. `stdin` holds the bytes read for "-"."""
-    tasks = [(item, stdin if item.kind == "stdin" else None, options) for item in inputs]
+              stdin: bytes | None = None, headers: dict[str, str] | None = None) -> Iterator[Outcome]:
+    """Yield one Outcome per input, in input order. `stdin` holds the bytes read for "-";
+    `headers` are sent with each URL's request."""
+    tasks = [(item, stdin if item.kind == "stdin" else None, options, headers) for item in inputs]
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs < 1:
         return
@@ -35,28 +37,33 @@ def clean_all(inputs: list[Input], options: Options, jobs: int | None = None,
     yield from run_in_order(_clean_one, tasks, jobs, options.timeout, _overran, _died)
 
 
-def _overran(task: tuple[Input, bytes | None, Options]) -> Outcome:
-    return Outcome(task[0].label, error=f"over the time budget: not done in {task[2].timeout:g} s")
+def _overran(task: tuple) -> Outcome:
+    return Outcome(task[0].label, error=f"over the time budget: not done in {task[2].timeout:g} s",
+                   reason="over the time budget")
 
 
-def _died(task: tuple[Input, bytes | None, Options]) -> Outcome:
-    return Outcome(task[0].label, error="internal error: the worker cleaning it died")
+def _died(task: tuple) -> Outcome:
+    return Outcome(task[0].label, error="internal error: the worker cleaning it died",
+                   reason=Reason.INTERNAL.value)
 
 
-def _clean_one(task: tuple[Input, bytes | None, Options]) -> Outcome:
-    item, data, options = task
+def _clean_one(task: tuple[Input, bytes | None, Options, dict | None]) -> Outcome:
+    item, data, options, headers = task
     try:
-        return _outcome(item, data, options)
-    except (InputError, FetchError) as exc:
-        return Outcome(item.label, error=str(exc))
+        return _outcome(item, data, options, headers)
+    except InputError as exc:
+        return Outcome(item.label, error=str(exc), reason="unreadable input")
+    except FetchError as exc:
+        return Outcome(item.label, error=str(exc), reason=Reason.FETCH_FAILED.value)
     except Exception as exc:  # a crash on one page must not stop the batch; say what it was
-        return Outcome(item.label, error=f"internal error: {type(exc).__name__}: {exc}")
+        return Outcome(item.label, error=f"internal error: {type(exc).__name__}: {exc}",
+                       reason=Reason.INTERNAL.value)
 
 
-def _outcome(item: Input, data: bytes | None, options: Options) -> Outcome:
+def _outcome(item: Input, data: bytes | None, options: Options, headers: dict | None = None) -> Outcome:
     charset = None
     if item.kind == "url":
-        fetched = fetch(item.location, max_bytes=options.max_bytes)
+        fetched = fetch(item.location, max_bytes=options.max_bytes, headers=headers)
         data, url, charset, when = fetched.body, fetched.url, fetched.charset, _now()
     elif item.kind == "stdin":
         url, when = None, _now()
@@ -64,7 +71,7 @@ def _outcome(item: Input, data: bytes | None, options: Options) -> Outcome:
         data, url, when = read_file(item.location)
     result = clean(data or b"", item.url or url, options, encoding=charset, fetched_at=when)
     if isinstance(result, Rejection):
-        return Outcome(item.label, error=str(result))
+        return Outcome(item.label, error=str(result), reason=result.reason.value)
     return Outcome(item.label, record=result.to_dict())
 
 

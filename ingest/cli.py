@@ -1,18 +1,18 @@
-"""The `ingest` command: `clean` for one-off pages, `crawl` and `schedule` for sites."""
+"""The `ingest` command: `clean` for one-off pages, `crawl` and `schedule` for sites, `feed` to read the feed typed."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from contextlib import nullcontext
 
-from . import __version__
-from .crawl import command as crawl
+from . import __version__, feedexport
 from .archive import command as archive
-from .archive.pages import clean_inputs
-from .inputs import InputError, expand, read_stdin
+from .crawl import command as crawl
+from .inputs import InputError, expand, read_list, read_stdin
 from .core.options import Options
+from .filters import FilterError, make_filters
+from .output import ALIASES, FORMATS
 from .progress import Progress
+from .summary import CleanSummary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,49 +31,140 @@ def build_parser() -> argparse.ArgumentParser:
     add_clean_command(sub)
     crawl.register(sub)
     archive.register(sub)
+    feedexport.register(sub)
     return parser
 
 
 def add_clean_command(sub) -> None:
-    p = sub.add_parser("clean", help="clean URLs, HTML files, directories or stdin into JSONL records",
-                       description="Clean each INPUT (http(s) URL, .html/.htm/.html.gz file, .warc/.warc.gz "
-                                   "file, .paths list of WARCs, directory, or - for stdin) to one article "
-                                   "record per line.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of stdout")
+    p = sub.add_parser("clean", help="clean URLs, HTML files, directories or stdin into records (JSONL, CSV) or bodies "
+                            "(text, Markdown)",
+                       description="Clean each INPUT (http(s) URL, .html/.htm/.html.gz file, .warc/.warc.gz file, "
+                                   ".paths list of WARCs, directory, or - for stdin) to one article record per line, or to its body as text or Markdown.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT")
+    p.add_argument("-i", "--input-file", metavar="FILE", help="read inputs from FILE, one per line (- for stdin)")
+    p.add_argument("-o", "--output", metavar="FILE|DIR",
+                   help="write to FILE instead of stdout; for text and markdown a DIR, one file per input")
+    p.add_argument("--format", "--output-format", choices=FORMATS, default="jsonl", type=lambda f: ALIASES.get(f, f),
+                   help="jsonl records (default), csv rows, or each body as text or markdown "
+                        "(trafilatura's json, txt and md are understood)")
+    p.add_argument("--markdown", action="store_true", help="add the body as Markdown to each record")
     p.add_argument("--url", help="the URL to record for the inputs (e.g. for a saved page or stdin)")
     p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
     p.add_argument("--timeout", type=_seconds, default=Options.timeout, metavar="SECONDS",
                    help="time budget of one input, fetch and clean (default: %(default)g; 0: none)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line at the end")
+    add_switches(p)
+    add_filters(p)
+    p.add_argument("--header", action="append", default=[], type=_header, metavar="NAME:VALUE",
+                   help="send this HTTP header with URL inputs (repeatable)")
+    p.add_argument("--cookie", metavar="NAME=VALUE[; ...]", help="send this Cookie header with URL inputs")
     p.set_defaults(func=run_clean)
 
 
+def add_switches(p) -> None:
+    """trafilatura's switches, under its names."""
+    p.add_argument("--links", action="store_true", help="keep links (in the Markdown body)")
+    p.add_argument("--images", action="store_true", help="keep images (in the Markdown body)")
+    p.add_argument("--no-tables", action="store_true", help="leave tables out of the body")
+    p.add_argument("--comments", action="store_true", help="keep the page's comments after the body")
+
+
+def add_filters(p) -> None:
+    p.add_argument("--language", type=_filter("languages"), metavar="CODES",
+                   help="keep records in these languages only, e.g. fr,en")
+    p.add_argument("--since", type=_filter("since"), metavar="DATE",
+                   help="keep records published on or after DATE (ISO 8601)")
+    p.add_argument("--until", type=_filter("until"), metavar="DATE",
+                   help="keep records published before DATE, or on DATE if a day")
+
+
 def run_clean(args) -> int:
-    try:
-        inputs = expand(args.inputs, url=args.url)
-    except InputError as exc:
-        print(f"ingest: {exc}", file=sys.stderr)
+    if not (args.inputs or args.input_file):
+        print("ingest clean: give INPUT... or -i FILE", file=sys.stderr)
         return 2
-    stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
-    options = Options(detect_language=not args.no_language, timeout=args.timeout or None)
-    progress = Progress(len(inputs))
-    failed = 0
-    with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:
-        for outcome in clean_inputs(inputs, options, args.jobs, stdin, note=progress.note):
-            if outcome.record is None:
-                failed += 1
-                progress.note(f"ingest: {outcome.label}: {outcome.error}")
-            else:
-                out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
-                out.flush()
-            progress.step(failed=outcome.record is None)
-    progress.close()
+    try:
+        inputs = expand(args.inputs + (read_list(args.input_file) if args.input_file else []), url=args.url)
+    except InputError as error:
+        print(f"ingest: -i {error}", file=sys.stderr)
+        return 2
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
-    return 1 if failed else 0
+    from .output import open_writer
+
+    try:
+        writer = open_writer(args.format, args.output)
+    except OSError as error:
+        print(f"ingest: -o {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    summary = clean_inputs(inputs, args, writer)
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.rejected else 0
+
+
+def clean_inputs(inputs, args, writer) -> CleanSummary:
+    """Clean, filter and write each input in order; a line on stderr for each that gave no record."""
+    from .archive.pages import clean_pages  # the core and its libraries: loaded only to clean
+
+    stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
+    filters = make_filters(args.language, args.since, args.until)
+    progress, summary = Progress(len(inputs)), CleanSummary()
+    try:
+        for outcome in clean_pages(inputs, clean_options(args), args.jobs, stdin, progress.note,
+                                   headers=http_headers(args)):
+            filtered = outcome.record is not None and filters.reason(outcome.record)
+            if outcome.record is None:
+                progress.note(f"ingest: {outcome.label}: {outcome.error}")
+            elif not filtered:
+                writer.write(outcome.record, outcome.label)
+            summary.count(written=outcome.record is not None and not filtered, rejected=_rejected(outcome),
+                          filtered=filtered or None)
+            progress.step(failed=outcome.record is None)
+    finally:
+        writer.close()
+        progress.close()
+    return summary
+
+
+def _rejected(outcome) -> str | None:
+    """The reason counted for an input that gave no record (every such input is counted)."""
+    if outcome.record is not None:
+        return None
+    return outcome.reason or (outcome.error or "failed").split(":", 1)[0]
+
+
+def clean_options(args) -> Options:
+    return Options(detect_language=not args.no_language, tables=not args.no_tables, comments=args.comments,
+                   links=args.links, images=args.images, markdown=args.markdown or args.format == "markdown",
+                   timeout=args.timeout or None)
+
+
+def http_headers(args) -> dict[str, str]:
+    headers = dict(args.header)
+    if args.cookie:
+        headers["Cookie"] = args.cookie
+    return headers
+
+
+def _header(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition(":")
+    if not sep or not name.strip() or any(c.isspace() for c in name.strip()):
+        raise argparse.ArgumentTypeError(f"expected NAME:VALUE, got {text!r}")
+    return name.strip(), value.strip()
+
+
+def _filter(name: str):
+    """An argparse type checking one filter value; the value itself stays a string."""
+    def check(text: str) -> str:
+        try:
+            make_filters(**{name: text})
+        except FilterError as error:
+            raise argparse.ArgumentTypeError(str(error).split(": ", 1)[1]) from None
+        return text
+    return check
 
 
 def _seconds(text: str) -> float:

@@ -27,8 +27,10 @@ class FetchError(Exception):
 
 
 def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000,
-          pool: urllib3.PoolManager | None = None) -> Fetched:
-    pool = pool or urllib3.PoolManager(headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
+          pool: urllib3.PoolManager | None = None, headers: dict[str, str] | None = None) -> Fetched:
+    """`headers` are sent besides (or instead of) ours: a User-Agent, a Cookie, an Authorization."""
+    pool = pool or urllib3.PoolManager(headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5",
+                                                **(headers or {})})
     for _ in range(MAX_REDIRECTS + 1):
         response = _request(pool, url, timeout)
         if response.status in REDIRECTS and response.headers.get("Location"):

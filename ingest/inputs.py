@@ -50,6 +50,17 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
     return pages
 
 
+def read_list(path: str) -> list[str]:
+    """`-i FILE`: one input per line; blank lines and lines starting with # left out."""
+    try:
+        lines = (sys.stdin if path == "-" else open(path, encoding="utf-8")).read().splitlines()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: {getattr(exc, 'strerror', None) or exc}") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
 def is_page_file(path: Path) -> bool:
     return path.name.lower().endswith(PAGE_SUFFIXES)
 

@@ -17,21 +17,23 @@ from . import drop
 from .workers import CleaningWorkers
 
 
-def clean_page(body: bytes, url: str, encoding: str | None, fetched_at: str):
-    """Runs in a worker: the record as a dict, or the rejection's (reason name, detail)."""
+def clean_page(body: bytes, url: str, encoding: str | None, fetched_at: str, options=None):
+    """Runs in a worker: the record as a dict, or the rejection's (reason name, detail).
+    `options`: the source's, when its switches differ from the defaults."""
     from datetime import datetime
 
-    from ingest import Rejection, clean
+    from ingest import DEFAULT, Rejection, clean
 
-    result = clean(body, url, encoding=encoding, fetched_at=datetime.fromisoformat(fetched_at))
+    result = clean(body, url, options or DEFAULT, encoding=encoding, fetched_at=datetime.fromisoformat(fetched_at))
     if isinstance(result, Rejection):
         return None, (result.reason.name.lower(), result.detail)
     return result.to_dict(), None
 
 
 class CleanPipeline:
-    def __init__(self, stats, *, workers: int, timeout: float, max_pending: int):
+    def __init__(self, stats, *, workers: int, timeout: float, max_pending: int, options=None):
         self.stats = stats
+        self.options = options  # the source's switches (links, tables, markdown, ...), or None
         self.worker_count = workers
         self.timeout = timeout
         self.max_pending = max_pending or 4 * max(workers, 1)
@@ -45,7 +47,7 @@ class CleanPipeline:
         workers = settings.get("INGEST_CLEAN_WORKERS")
         workers = (os.cpu_count() or 1) if workers in (None, "") else int(workers)
         return cls(crawler.stats, workers=workers, timeout=settings.getfloat("INGEST_CLEAN_TIMEOUT"),
-                   max_pending=settings.getint("INGEST_CLEAN_MAX_PENDING"))
+                   max_pending=settings.getint("INGEST_CLEAN_MAX_PENDING"), options=_source_options(crawler))
 
     def open_spider(self):
         if self.worker_count > 0:
@@ -60,7 +62,7 @@ class CleanPipeline:
         if not isinstance(item, PageItem) or item.record is not None:
             return item
         self.stats.inc_value("ingest/clean/pages")
-        args = (item.body, item.url, item.encoding, item.fetched_at)
+        args = (item.body, item.url, item.encoding, item.fetched_at, self.options)
         if self.workers:
             record, rejection = await self.workers.run(clean_page, args, self.timeout)
         else:
@@ -79,3 +81,10 @@ class CleanPipeline:
             return clean_page(*args)
         except Exception as error:  # noqa: BLE001 - one page never stops the crawl
             return None, ("internal", f"{type(error).__name__}: {error}")
+
+
+def _source_options(crawler):
+    from ingest import DEFAULT
+
+    source = getattr(crawler.spider, "source", None)
+    return source.options(DEFAULT) if source is not None and source.switches else None

@@ -25,6 +25,19 @@ def run_ingest(*args: str, stdin: bytes | None = None, timeout: float = 120) -> 
     return proc
 
 
+def error_lines(stderr: str) -> list[str]:
+    """stderr's lines without the summary `ingest clean` ends with."""
+    return [line for line in stderr.splitlines() if not line.startswith(SUMMARY_PREFIX)]
+
+
+def summary_line(stderr: str) -> str:
+    [line] = [line for line in stderr.splitlines() if line.startswith(SUMMARY_PREFIX)]
+    return line
+
+
+SUMMARY_PREFIX = "ingest clean: "
+
+
 def records(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import BAD, records, run_ingest, sample_pages
+from helpers import BAD, error_lines, records, run_ingest, sample_pages
 
 REJECTED = [
     ("empty.html", "empty input: 0 bytes"),
@@ -17,7 +17,7 @@ def test_rejected_input_gives_one_line_and_exit_status_1(name, reason):
     good = str(sample_pages()[0])
     proc = run_ingest("clean", str(BAD / name), good)
     assert proc.returncode == 1
-    [line] = proc.stderr.splitlines()
+    [line] = error_lines(proc.stderr)
     assert line.startswith(f"ingest: {BAD / name}: {reason}")
     assert len(records(proc.stdout)) == 1, "the good page after it must still go through"
 
@@ -42,6 +42,6 @@ def test_a_whole_directory_of_bad_inputs_reports_each_and_keeps_the_good():
     proc = run_ingest("clean", str(BAD))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    failed = {line.split(": ")[1] for line in proc.stderr.splitlines()}
+    failed = {line.split(": ")[1] for line in error_lines(proc.stderr)}
     assert failed == {str(BAD / n) for n in ("empty.html", "binary.html", "homepage.html")}
     assert len(records(proc.stdout)) == 2  # legacy-cp1252.html and truncated.html

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from helpers import BENCH, PAGES, records, run_ingest, sample_pages, validate
+from helpers import BENCH, PAGES, error_lines, records, run_ingest, sample_pages, validate
 
 
 def test_a_file_gives_one_valid_record(tmp_path):
@@ -14,7 +14,7 @@ def test_a_file_gives_one_valid_record(tmp_path):
     [record] = records(proc.stdout)
     validate(record)
     assert record["url"] == page.resolve().as_uri()
-    assert proc.stderr == ""
+    assert error_lines(proc.stderr) == []
 
 
 def test_a_directory_gives_its_pages_in_sorted_order():

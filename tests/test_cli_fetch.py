@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import records, run_ingest, sample_pages, validate
+from helpers import error_lines, records, run_ingest, sample_pages, validate
 from loopback import Site, serve
 
 from ingest.fetch import USER_AGENT, FetchError, fetch
@@ -57,7 +57,7 @@ def test_a_failed_fetch_gives_one_line_and_the_batch_goes_on(site, path, reason)
     with serve(site) as base:
         proc = run_ingest("clean", f"{base}{path}", f"{base}/article")
     assert proc.returncode == 1
-    assert proc.stderr == f"ingest: {base}{path}: {reason}\n"
+    assert error_lines(proc.stderr) == [f"ingest: {base}{path}: {reason}"]
     assert len(records(proc.stdout)) == 1  # the good page still went through
 
 

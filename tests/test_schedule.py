@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from datetime import datetime
 
 import pytest
 
@@ -16,7 +17,8 @@ from sites import generated
 from sites.crawling import FAST, REPO, _env, feed_files, partial_files, read_feed, unexpected_errors
 from sites.newsroom import PAGES
 
-LINE = re.compile(r"schedule: run (started|ended) source=(\w+) pid=\d+(?: exit=(\d+))? at=([\d.]+)")
+# `at` is wall-clock time, ISO 8601 UTC: 2026-11-30T04:01:02.123+00:00
+LINE = re.compile(r"schedule: run (started|ended) source=(\w+) pid=\d+(?: exit=(\d+))? at=(\S+)")
 
 
 class Log:
@@ -49,9 +51,9 @@ class Log:
                 continue
             event, name, code, at = match.groups()
             if event == "started":
-                runs[name].append({"start": float(at)})
+                runs[name].append({"start": datetime.fromisoformat(at).timestamp()})
             else:
-                runs[name][-1].update(end=float(at), exit=int(code))
+                runs[name][-1].update(end=datetime.fromisoformat(at).timestamp(), exit=int(code))
         return runs
 
     def ended(self, name: str) -> int:

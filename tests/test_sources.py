@@ -68,3 +68,37 @@ def test_durations(value, seconds):
 def test_urls_make_an_adhoc_source_named_for_the_host():
     source = source_from_urls(["https://news.example/", "https://news.example/rss"])
     assert source.name == "news.example" and source.allowed_hosts == ("news.example",)
+
+
+def test_switches_and_filters_as_source_keys(tmp_path):
+    from datetime import datetime, timezone
+
+    from ingest import DEFAULT
+
+    source = load_sources(write(tmp_path, """
+[sources.lemonde]
+start = "https://www.lemonde.fr/"
+markdown = true
+links = true
+tables = false
+comments = false
+language = ["fr", "en"]
+since = 2024-09-01
+until = "2024-09-30"
+"""))["lemonde"]
+    options = source.options(DEFAULT)
+    assert (options.markdown, options.links, options.tables, options.comments, options.images) == \
+        (True, True, False, False, False)
+    assert source.filters.languages == ("fr", "en")
+    assert source.filters.since == datetime(2024, 9, 1, tzinfo=timezone.utc)
+    assert source.filters.until == datetime(2024, 10, 1, tzinfo=timezone.utc)  # the whole last day
+
+
+@pytest.mark.parametrize("line, message", [
+    ('links = "yes"', "sources.a.links: expected true or false"),
+    ('language = "french"', "sources.a.language: expected ISO 639-1 codes"),
+    ('since = "last week"', "sources.a.since: expected a date like 2024-09-17"),
+])
+def test_a_bad_switch_or_filter_says_which_key(tmp_path, line, message):
+    with pytest.raises(SourcesError, match=re.escape(message)):
+        load_sources(write(tmp_path, f'[sources.a]\nstart = "https://a.example/"\n{line}\n'))

@@ -32,20 +32,20 @@ def clean_page(page: ArchivedPage, options: Options, label: str = "") -> Outcome
     try:
         result = clean(page.body, page.url, options, encoding=page.charset, fetched_at=page.fetched_at)
     except Exception as exc:  # one page must not stop the archive; say what it was
-        return Outcome(name, error=f"internal error: {type(exc).__name__}: {exc}")
+        return Outcome(name, error=f"internal error: {type(exc).__name__}: {exc}", reason="internal error")
     if isinstance(result, Rejection):
-        return Outcome(name, error=str(result))
+        return Outcome(name, error=str(result), reason=result.reason.value)
     return Outcome(name, record=result.to_dict())
 
 
-def clean_inputs(inputs: list[Input], options: Options, jobs: int | None, stdin: bytes | None,
-                 note: Callable[[str], None]) -> Iterator[Outcome]:
+def clean_pages(inputs: list[Input], options: Options, jobs: int | None, stdin: bytes | None,
+                note: Callable[[str], None], headers: dict[str, str] | None = None) -> Iterator[Outcome]:
     """`clean_all` for pages, and the pages of WARC inputs, all in input order."""
     for is_warc, group in itertools.groupby(inputs, key=lambda item: item.kind == "warc"):
         if is_warc:
             yield from clean_archives(list(group), options, jobs, note)
         else:
-            yield from clean_all(list(group), options, jobs=jobs, stdin=stdin)
+            yield from clean_all(list(group), options, jobs=jobs, stdin=stdin, headers=headers)
 
 
 def clean_archives(inputs: list[Input], options: Options, jobs: int | None,

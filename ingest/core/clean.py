@@ -37,7 +37,7 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     meta = read_metadata(page, fetched_at)
     embeds = split_embeds(page)
     unwrap_layout_tables(page.tree)
-    body = extract_body(page)
+    body = extract_body(page, options)
     if body is None:
         raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
     words = len(body.text.split())
@@ -52,6 +52,7 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
         url=url or "",
         canonical_url=meta.canonical_url or url or "",
         text=body.text,
+        markdown=body.markdown,
         fetched_at=fetched_at.isoformat(timespec="seconds"),
         extractor=body.extractor,
         title=meta.title,

@@ -17,6 +17,14 @@ class Options:
     # Seconds one input may take in `ingest clean` (fetching it and cleaning it); None: no limit.
     # The batch enforces it by replacing the worker: `clean` cannot stop itself inside lxml.
     timeout: float | None = 60.0
+    # trafilatura's switches of the same names, passed to it; links and images show in the
+    # Markdown body only (the record's text stays plain).
+    tables: bool = True
+    comments: bool = False
+    links: bool = False
+    images: bool = False
+    # Also render the body as Markdown (headings, lists, tables, quotes, links) into `markdown`.
+    markdown: bool = False
 
 
 DEFAULT = Options()

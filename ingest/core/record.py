@@ -63,6 +63,7 @@ class Article:
     language: str | None = None
     passages: tuple[Passage, ...] = ()
     embeds: tuple[Embed, ...] = ()
+    markdown: str | None = None  # the body as Markdown, only when asked (Options.markdown)
     page_type: str = "article"  # one of PAGE_TYPES; "article" unless `clean` was asked for every page
     schema: str = field(default=SCHEMA)
 
@@ -101,6 +102,7 @@ class Article:
             "modified": self.modified,
             "language": self.language,
             "text": self.text,
+            "markdown": self.markdown,
             "passages": [asdict(p) for p in self.passages],
             "embeds": [asdict(e) for e in self.embeds],
             "word_count": self.word_count,

@@ -44,6 +44,19 @@ def _common(parser) -> None:
     parser.add_argument("--state", default="state", metavar="DIR", help="crawl state directory (default: state)")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Scrapy setting, as `scrapy crawl -s` does")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="Scrapy's log: -v INFO, -vv DEBUG (default: WARNING, then the summary)")
+    parser.add_argument("--log-level", choices=LOG_LEVELS, type=str.upper, metavar="LEVEL",
+                        help=f"Scrapy's log level: {', '.join(LOG_LEVELS)}")
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def with_log_level(args) -> list[str]:
+    """The -s overrides with the log level first, so that a user's own -s LOG_LEVEL=... still wins."""
+    level = args.log_level or ("WARNING", "INFO", "DEBUG")[min(args.verbose, 2)]
+    return [f"LOG_LEVEL={level}", *args.settings]
 
 
 def run_crawl(args) -> int:
@@ -58,7 +71,7 @@ def run_crawl(args) -> int:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
     try:
-        return crawl(sources, out=args.out, state=args.state, overrides=args.settings)
+        return crawl(sources, out=args.out, state=args.state, overrides=with_log_level(args))
     finally:
         if server:
             server.shutdown()
@@ -74,7 +87,7 @@ def run_schedule(args) -> int:
         return 2
     max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
-                      overrides=args.settings, workers=workers_per_run(len(sources), max_runs))
+                      overrides=with_log_level(args), workers=workers_per_run(len(sources), max_runs))
     return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state,
                      max_runs=max_runs).run_until_signalled()
 

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 from . import feed
@@ -62,6 +63,7 @@ class Scheduler:
         self.grace = grace
         self.tick = tick
         self.clock = clock
+        self.wall_offset = time.time() - clock()  # the log shows the schedule's instants as wall-clock time
         self.log = log or (lambda message: print(f"schedule: {message}", file=sys.stderr, flush=True))
         self.stop = threading.Event()
         self.running: dict[str, Run] = {}
@@ -98,7 +100,7 @@ class Scheduler:
                 break
             process = subprocess.Popen(self.command(source), start_new_session=True)
             self.running[source.name] = Run(source, process, now)
-            self.log(f"run started source={source.name} pid={process.pid} at={now:.3f}")
+            self.log(f"run started source={source.name} pid={process.pid} at={self._at(now)}")
 
     def _reap(self) -> None:
         for name, run in list(self.running.items()):
@@ -109,8 +111,12 @@ class Scheduler:
             now = self.clock()
             # A run longer than the interval is followed by the next at once, never overlapped.
             self.next_due[name] = max(run.started + run.source.interval, now)
-            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={now:.3f} "
+            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={self._at(now)} "
                      f"took={now - run.started:.1f}s")
+
+    def _at(self, moment: float) -> str:
+        """An instant of `clock` as ISO 8601 UTC to the millisecond, readable beside other logs."""
+        return datetime.fromtimestamp(self.wall_offset + moment, timezone.utc).isoformat(timespec="milliseconds")
 
     def _wait_time(self) -> float:
         if self.running:

@@ -29,10 +29,11 @@ INGEST_DEPTH = 2  # link hops followed from listing pages, when the source does 
 INGEST_PAGE_LIMIT = 0  # pages fetched per crawl, 0 for no limit (a source's page_limit wins)
 INGEST_FOLLOW_FROM_ARTICLES = False  # follow links found on article pages too (costs CPU)
 
-# --- Pipeline: skip unchanged pages, clean, deduplicate, check the crawl state, write the feed ---
+# --- Pipeline: skip unchanged pages, clean, filter, deduplicate, check the crawl state, write the feed ---
 ITEM_PIPELINES = {
     "pipelines.unchanged.UnchangedPagePipeline": 50,
     "pipelines.clean.CleanPipeline": 100,
+    "pipelines.filter.FilterPipeline": 150,  # on only for a source with language/since/until
     "pipelines.dedup.DedupPipeline": 200,
     "pipelines.ledger.LedgerPipeline": 300,
     "pipelines.feed.FeedPipeline": 400,
@@ -48,8 +49,9 @@ INGEST_CLEAN_TIMEOUT = 60.0  # seconds one page may take before it is dropped
 INGEST_CLEAN_MAX_PENDING = 0  # pages queued for cleaning at once; 0 is 4 per worker
 
 # --- Crawl state and feed ---
-INGEST_STATE_DIR = os.environ.get("INGEST_STATE_DIR", "state")
-INGEST_FEED_DIR = os.environ.get("INGEST_FEED_DIR", "feed")
+# Under out/ (ignored by git) for `scrapy crawl news` from the repository root; `ingest crawl` sets both.
+INGEST_STATE_DIR = os.environ.get("INGEST_STATE_DIR", "out/state")
+INGEST_FEED_DIR = os.environ.get("INGEST_FEED_DIR", "out/feed")
 INGEST_FEED_MAX_BYTES = 64 << 20  # a feed file is closed and renamed past this size...
 INGEST_FEED_MAX_SECONDS = 600.0  # ...or this age
 INGEST_FEED_MAX_RECORDS = 0  # ...or this many records (0: no limit)

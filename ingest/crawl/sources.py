@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ..filters import FilterError, Filters, make_filters
 
 DEFAULT_INTERVAL = 3600.0
 
@@ -18,7 +20,11 @@ _POLITENESS = {
     "user_agent": "USER_AGENT",
     "obey_robots": "ROBOTSTXT_OBEY",
 }
-_KEYS = {"start", "interval", "allow", "deny", "depth", "page_limit", "hosts", "settings", *_POLITENESS}
+# trafilatura's switches, as `ingest clean` has them: Options fields for this source's pages.
+_SWITCHES = ("links", "images", "tables", "comments", "markdown")
+_FILTERS = ("language", "since", "until")
+_KEYS = {"start", "interval", "allow", "deny", "depth", "page_limit", "hosts", "settings", *_POLITENESS,
+         *_SWITCHES, *_FILTERS}
 
 
 class SourcesError(ValueError):
@@ -36,6 +42,12 @@ class Source:
     page_limit: int | None = None  # pages fetched per run (None: the INGEST_PAGE_LIMIT setting)
     hosts: tuple[str, ...] = ()  # hosts the crawl stays on, besides the start pages' own
     settings: dict = field(default_factory=dict)  # Scrapy settings for this source's runs
+    switches: dict = field(default_factory=dict)  # Options for cleaning its pages: links, tables, ...
+    filters: Filters = Filters()  # records kept: languages, published range
+
+    def options(self, base):
+        """`base` (an ingest Options) with this source's switches."""
+        return replace(base, **self.switches)
 
     @property
     def allowed_hosts(self) -> tuple[str, ...]:
@@ -91,7 +103,26 @@ def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
         page_limit=_count(table.get("page_limit"), f"{where}.page_limit"),
         hosts=_strings(table.get("hosts"), f"{where}.hosts"),
         settings=settings,
+        switches=_switches(table, where),
+        filters=_filters(table, where),
     )
+
+
+def _switches(table: dict, where: str) -> dict:
+    for key in _SWITCHES:
+        if key in table and not isinstance(table[key], bool):
+            raise SourcesError(f"{where}.{key}: expected true or false, got {table[key]!r}")
+    return {key: table[key] for key in _SWITCHES if key in table}
+
+
+def _filters(table: dict, where: str) -> Filters:
+    language = table.get("language")
+    if language is not None and not isinstance(language, str):
+        language = ",".join(_strings(language, f"{where}.language"))
+    try:
+        return make_filters(language, table.get("since"), table.get("until"))
+    except FilterError as error:
+        raise SourcesError(f"{where}.{error}") from None
 
 
 def source_from_urls(urls: list[str], name: str = "") -> Source:
