@@ -44,7 +44,7 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
             found = sorted(p for p in Path(arg).rglob("*") if p.is_file() and _is_input_file(p))
             pages.extend(Input(str(p), _kind(p), str(p), url) for p in found)
         elif arg.lower().endswith(LIST_SUFFIXES):
-            pages.extend(Input(w, "warc", w) for w in read_list(arg, base))
+            pages.extend(Input(w, "warc", w) for w in read_warc_list(arg, base))
         else:
             pages.append(Input(arg, "file", arg, url))
     return pages
@@ -77,7 +77,7 @@ def _kind(path: Path) -> str:
     return "warc" if is_warc_name(path.name) else "file"
 
 
-def read_list(path: str, base: str | None = None) -> list[str]:
+def read_warc_list(path: str, base: str | None = None) -> list[str]:
     """The WARC locations a list file names, one a line; a relative one is taken under `base`
     (a directory or URL prefix), by default the list's own directory."""
     try:
