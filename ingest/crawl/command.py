@@ -8,6 +8,7 @@ import argparse
 import fcntl
 import os
 import sys
+import tempfile
 import threading
 from functools import partial
 from pathlib import Path
@@ -109,6 +110,9 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
         if not sep:
             raise SourcesError(f"-s {item}: expected NAME=VALUE")
         settings.set(name.strip(), value, priority="cmdline")
+    if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
+        from ingest.identity import user_agent
+        settings.set("USER_AGENT", user_agent(settings["INGEST_CONTACT"]), priority="cmdline")
     return settings
 
 
@@ -123,6 +127,11 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
+    for folder, option in ((out, "--out"), (state, "--state")):
+        problem = unwritable(folder)
+        if problem:
+            print(f"ingest crawl: {option} {folder}: {problem}", file=sys.stderr)
+            return 2
     locks = []
     runnable = []
     for source in sources:
@@ -151,11 +160,46 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         if job:  # only now has Scrapy written all it keeps there
             resume.conclude(job, stats.get("finish_reason", "unknown"))
         print(summary(source.name, stats, out))
-        if stats.get("finish_reason") not in FINISHED:
+        failure = crawl_failure(stats)
+        if failure:
+            print(f"ingest crawl: {source.name}: {failure}", file=sys.stderr)
             status = 1
     for lock in locks:
         lock.close()
     return status
+
+
+def unwritable(folder: str) -> str | None:
+    """Why files cannot be made in `folder` (created if missing), or None if they can."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return f"cannot write there ({error.strerror or error})"
+    return None
+
+
+def crawl_failure(stats: dict) -> str | None:
+    """Why a crawl did not do its job (exit status 1), or None."""
+    reason = stats.get("finish_reason", "not finished")
+    if reason == "feed_unwritable":
+        return f"stopped: the feed cannot be written ({stats.get('ingest/feed/error', '')})"
+    if reason not in FINISHED:
+        return f"did not finish ({reason})"
+    if stats.get("ingest/start/failed") and not stats.get("ingest/start/fetched"):
+        return f"no start URL could be fetched ({_failures(stats) or 'see the log'})"
+    internal = stats.get("ingest/dropped/internal", 0)
+    if internal and not stats.get("ingest/feed/records_committed"):
+        return f"every article page failed inside ingest ({internal} dropped as internal errors)"
+    return None
+
+
+def _failures(stats: dict) -> str:
+    """Download failures by reason, e.g. "connection refused 3, timeout 1"."""
+    counts = {k.removeprefix("ingest/download_failed/"): v for k, v in stats.items()
+              if k.startswith("ingest/download_failed/")}
+    return ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
 
 
 def _job_dir(settings, state: str, name: str) -> Path | None:
@@ -182,6 +226,9 @@ def summary(name: str, stats: dict, out: str) -> str:
         f"  articles written   {stats.get('ingest/feed/records_committed', 0)}",
         "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
         "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),
+        "  download failures  " + (_failures(stats) or "none"),
+        f"  refused            out of scope {stats.get('ingest/refused/out_of_scope', 0) + stats.get('offsite/filtered', 0)},"
+        f" address guard {stats.get('ingest/refused/address', 0)}",
         f"  robots.txt denied  {stats.get('robotstxt/forbidden', 0)}",
         f"  feed               {Path(out).resolve()}/date=*/*.jsonl",
     ]
