@@ -46,6 +46,8 @@ def _clean_one(task: tuple[Input, bytes | None, Options]) -> Outcome:
 
 def _outcome(item: Input, data: bytes | None, options: Options) -> Outcome:
     charset = None
+    if item.problem:
+        raise InputError(item.problem)
     if item.kind == "url":
         fetched = fetch(item.location, max_bytes=options.max_bytes)
         data, url, charset, when = fetched.body, fetched.url, fetched.charset, _now()

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from contextlib import nullcontext
+from pathlib import Path
 
 from . import __version__
 from .crawl import command as crawl
@@ -47,19 +49,50 @@ def add_clean_command(sub) -> None:
 
 def run_clean(args) -> int:
     inputs = expand(args.inputs, url=args.url)
+    if not args.url and any(i.kind == "stdin" for i in inputs):
+        # The record's url and id are made from it: an empty one would give every such record one id.
+        print("ingest: -: stdin needs --url URL, the address of the page", file=sys.stderr)
+        return 2
+    try:
+        out = open_output(args.output)
+    except OSError as error:
+        print(f"ingest: -o {args.output}: cannot write there ({error.strerror or error})", file=sys.stderr)
+        return 2
+    try:
+        with out as stream:
+            return _clean_into(stream, inputs, args)
+    except BrokenPipeError:  # `ingest clean ... | head -1`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as error:
+        print(f"ingest: -o {args.output or 'stdout'}: write failed ({error.strerror or error})", file=sys.stderr)
+        return 1
+
+
+def open_output(path: str | None):
+    """stdout, or FILE (its missing folders made) for `-o FILE`."""
+    if not path:
+        return nullcontext(sys.stdout)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass  # a file where a folder should be: open() says so ("Not a directory")
+    return open(path, "w", encoding="utf-8")
+
+
+def _clean_into(out, inputs, args) -> int:
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
     options = Options(detect_language=not args.no_language)
     progress = Progress(len(inputs))
     failed = 0
-    with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:
-        for outcome in clean_all(inputs, options, jobs=args.jobs, stdin=stdin):
-            if outcome.record is None:
-                failed += 1
-                progress.note(f"ingest: {outcome.label}: {outcome.error}")
-            else:
-                out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
-                out.flush()
-            progress.step(failed=outcome.record is None)
+    for outcome in clean_all(inputs, options, jobs=args.jobs, stdin=stdin):
+        if outcome.record is None:
+            failed += 1
+            progress.note(f"ingest: {outcome.label}: {outcome.error}")
+        else:
+            out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+            out.flush()
+        progress.step(failed=outcome.record is None)
     progress.close()
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)

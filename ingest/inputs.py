@@ -1,6 +1,7 @@
 """What `ingest clean` is given: URLs, files, directories and stdin, expanded in input order."""
 from __future__ import annotations
 
+import stat
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ class Input:
     kind: str  # "url", "file", "stdin"
     location: str  # URL, file path, or "-"
     url: str | None = None  # the URL to record, when the user gave one with --url
+    problem: str | None = None  # why a page found in a directory cannot be read (said, not skipped)
 
 
 class InputError(Exception):
@@ -32,11 +34,24 @@ def expand(args: list[str], url: str | None = None) -> list[Input]:
         elif arg.startswith(("http://", "https://")):
             pages.append(Input(arg, "url", arg, url))
         elif Path(arg).is_dir():
-            found = sorted(p for p in Path(arg).rglob("*") if p.is_file() and is_page_file(p))
-            pages.extend(Input(str(p), "file", str(p), url) for p in found)
+            found = sorted(p for p in Path(arg).rglob("*") if is_page_file(p) and not p.is_dir())
+            pages.extend(Input(str(p), "file", str(p), url, problem=not_regular(p)) for p in found)
         else:
             pages.append(Input(arg, "file", arg, url))
     return pages
+
+
+def not_regular(path: Path) -> str | None:
+    """Why a page-named entry of a directory is no page to read (a FIFO would block the batch), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a dangling symbolic link" if path.is_symlink() else "no such file or directory"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a FIFO)" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def is_page_file(path: Path) -> bool:

@@ -215,8 +215,10 @@ class NewsSpider(Spider):
 
     def fetch_failed(self, failure):
         """One line, no traceback: the failure is counted by reason (HTTP status, download failure)."""
-        if not failure.check(HttpError):
-            self.logger.warning("not fetched: %s: %s", failure.request.url, failure.getErrorMessage())
+        if failure.check(HttpError):
+            return failure  # on to Scrapy's HttpErrorMiddleware, which counts it by status
+        self.logger.warning("not fetched: %s: %s", failure.request.url, failure.getErrorMessage())
+        return None
 
     def missing(self, failure):
         """robots.txt and /sitemap.xml are guesses; their absence is normal."""
