@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import signal
 import sys
 import tempfile
 import threading
@@ -118,9 +119,9 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
 
 def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) -> int:
     """One crawl of each source, concurrently in one process; prints a summary per source."""
-    from scrapy.crawler import CrawlerProcess
-
     from spiders.news import NewsSpider
+
+    from .shutdown import StoppingProcess
 
     try:
         settings = crawl_settings(out, state, overrides)
@@ -144,7 +145,7 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         runnable.append(source)
     if not runnable:
         return 3
-    process = CrawlerProcess(settings)
+    process = StoppingProcess(settings)
     crawlers = []
     for source in runnable:
         job = _job_dir(settings, state, source.name)
@@ -154,6 +155,9 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         crawlers.append((source, crawler, job))
         process.crawl(crawler, source=source, job_dir=job and str(job))
     process.start()
+    # Scrapy is done; what is left (summary, worker pool shutdown) is short: a second signal must
+    # not cut it and leave the pool's semaphores behind.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     status = 0
     for source, crawler, job in crawlers:
         stats = crawler.stats.get_stats()

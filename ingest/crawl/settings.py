@@ -74,6 +74,7 @@ INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for page
 # the feed): recrawls of big sitemaps then request only what changed. Off for sites whose lastmod
 # does not move when an article is edited.
 INGEST_SITEMAP_LASTMOD = True
+INGEST_SHUTDOWN_GRACE = 3.0  # seconds a stopping crawl waits for downloads in flight before aborting them
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---
