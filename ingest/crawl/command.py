@@ -74,6 +74,11 @@ def run_schedule(args) -> int:
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
+    for folder, option in ((args.out, "--out"), (args.state, "--state")):
+        problem = unwritable(folder)
+        if problem:
+            print(f"ingest schedule: {option} {folder}: {problem}", file=sys.stderr)
+            return 2
     max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
                       overrides=args.settings, workers=workers_per_run(len(sources), max_runs))

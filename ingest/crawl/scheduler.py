@@ -72,6 +72,7 @@ class Scheduler:
         self.stop = threading.Event()
         self.running: dict[str, Run] = {}
         self.next_due: dict[str, float] = {}
+        self.outcomes = {"succeeded": 0, "failed": 0}
 
     def run_until_signalled(self) -> int:
         previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -80,6 +81,9 @@ class Scheduler:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        if self.outcomes["failed"] and not self.outcomes["succeeded"]:
+            self.log(f"no run succeeded ({self.outcomes['failed']} failed): see their lines above")
+            return 1
         return 0
 
     def _on_signal(self, signum, frame):
@@ -112,6 +116,7 @@ class Scheduler:
             if code is None:
                 continue
             del self.running[name]
+            self.outcomes["succeeded" if code == 0 else "failed"] += 1
             now = self.clock()
             # A run longer than the interval is followed by the next at once, never overlapped.
             self.next_due[name] = max(run.started + run.source.interval, now)
