@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from scrapy import Request, Spider, signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -217,6 +218,8 @@ class NewsSpider(Spider):
         """One line, no traceback: the failure is counted by reason (HTTP status, download failure)."""
         if failure.check(HttpError):
             return failure  # on to Scrapy's HttpErrorMiddleware, which counts it by status
+        if failure.check(IgnoreRequest):
+            return None  # robots.txt, scope and the address guard count their refusals
         self.logger.warning("not fetched: %s: %s", failure.request.url, failure.getErrorMessage())
         return None
 

@@ -8,6 +8,7 @@ import subprocess
 import threading
 
 import pytest
+from ingest.crawl.command import crawl_failure
 from sites import generated
 from sites.crawling import REPO, _env, crawl_command, feed_files, read_feed, run_crawl
 from sites.newsroom import PAGES
@@ -129,8 +130,17 @@ def test_a_feed_that_fails_mid_run_stops_the_crawl_and_the_summary_counts_only_w
         site.stop()
     assert proc.returncode == 1, proc.stderr[-3000:]
     [line] = [line for line in proc.stderr.splitlines() if line.startswith("ingest crawl:")]
-    assert line.startswith("ingest crawl: 127.0.0.1: stopped: the feed cannot be written (") and "File too large" in line
+    assert line.startswith("ingest crawl: 127.0.0.1: stopped: the feed cannot be written (")
+    assert "File too large" in line
     assert "Traceback" not in proc.stderr
     visible = [json.loads(line) for path in feed_files(out) for line in path.read_text().splitlines()]
     assert 0 < len(visible) < 40
     assert f"articles written   {len(visible)}\n" in proc.stdout
+
+
+def test_a_crawl_whose_every_article_failed_inside_ingest_is_not_a_success():
+    # What a crawl importing the wrong `ingest` package reported: pages fetched, none written.
+    stats = {"finish_reason": "finished", "ingest/pages/article": 12, "ingest/dropped/internal": 12,
+             "ingest/feed/records_committed": 0}
+    assert crawl_failure(stats) == "every article page failed inside ingest (12 dropped as internal errors)"
+    assert crawl_failure({**stats, "ingest/feed/records_committed": 3}) is None  # one bad page is not a failed crawl

@@ -124,7 +124,7 @@ def test_http_proxy_from_the_environment_is_used_and_no_proxy_honoured(site, mon
     proxy = Site()
     proxy.page("http://news.invalid/story", sample_pages()[0].read_bytes())
     with serve(proxy) as proxy_url, serve(site) as base:
-        monkeypatch.setenv("http_proxy", proxy_url)
+        monkeypatch.setenv("http_proxy", proxy_url.replace("127.0.0.1", "localhost"))  # a proxy by name
         monkeypatch.setenv("no_proxy", "127.0.0.1")
         fetched = fetch("http://news.invalid/story")
         direct = fetch(f"{base}/article")

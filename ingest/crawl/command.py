@@ -225,6 +225,7 @@ def summary(name: str, stats: dict, out: str) -> str:
     elapsed = stats.get("elapsed_time_seconds") or 0
     articles = stats.get("ingest/pages/article", 0)
     rate = f", {articles / elapsed:.1f} article pages/s" if elapsed else ""
+    out_of_scope = stats.get("ingest/refused/out_of_scope", 0) + stats.get("offsite/filtered", 0)
     lines = [
         f"crawl {name}: {stats.get('finish_reason', 'not finished')} in {elapsed:.1f}s{rate}",
         f"  pages fetched      {stats.get('response_received_count', 0)}"
@@ -236,8 +237,7 @@ def summary(name: str, stats: dict, out: str) -> str:
         "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
         "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),
         "  download failures  " + (_failures(stats) or "none"),
-        f"  refused            out of scope {stats.get('ingest/refused/out_of_scope', 0) + stats.get('offsite/filtered', 0)},"
-        f" address guard {stats.get('ingest/refused/address', 0)}",
+        f"  refused            out of scope {out_of_scope}, address guard {stats.get('ingest/refused/address', 0)}",
         f"  robots.txt denied  {stats.get('robotstxt/forbidden', 0)}",
         f"  feed               {Path(out).resolve()}/date=*/*.jsonl",
     ]

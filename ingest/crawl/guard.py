@@ -36,9 +36,11 @@ class AddressGuard:
     enabled: bool = True
 
     def check(self, host: str, address: str) -> None:
+        if not self.enabled:
+            return
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         kind = special_kind(ip)
-        if self.enabled and kind and ip not in self.allowed:
+        if kind and ip not in self.allowed:
             raise AddressRefused(f"address guard: {host} is {ip}, a {kind} address")
 
     def check_literal(self, url: str) -> None:

@@ -82,3 +82,5 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's code-running HTTP server on localhost (token in the user's profile): not for a crawler.
+REMOTE_CONTROL_ENABLED = False
