@@ -62,6 +62,8 @@ def _clean_one(task: tuple[Input, bytes | None, Options, dict | None]) -> Outcom
 
 def _outcome(item: Input, data: bytes | None, options: Options, headers: dict | None = None) -> Outcome:
     charset = None
+    if item.problem:
+        raise InputError(item.problem)
     if item.kind == "url":
         fetched = fetch(item.location, max_bytes=options.max_bytes, headers=headers)
         data, url, charset, when = fetched.body, fetched.url, fetched.charset, _now()

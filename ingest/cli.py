@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from . import __version__, feedexport
 from .archive import command as archive
@@ -89,20 +91,43 @@ def run_clean(args) -> int:
     except InputError as error:
         print(f"ingest: -i {error}", file=sys.stderr)
         return 2
+    if not args.url and any(i.kind == "stdin" for i in inputs):
+        # The record's url and id are made from it: an empty one would give every such record one id.
+        print("ingest: -: stdin needs --url URL, the address of the page", file=sys.stderr)
+        return 2
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
         return 1
     from .output import open_writer
 
     try:
+        _make_parent(args.output, args.format)
         writer = open_writer(args.format, args.output)
     except OSError as error:
-        print(f"ingest: -o {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(f"ingest: -o {args.output}: cannot write there ({error.strerror or error})", file=sys.stderr)
         return 2
-    summary = clean_inputs(inputs, args, writer)
+    try:
+        summary = clean_inputs(inputs, args, writer)
+    except BrokenPipeError:  # `ingest clean ... | head -1`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as error:
+        print(f"ingest: -o {args.output or 'stdout'}: write failed ({error.strerror or error})", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _make_parent(output: str | None, fmt: str) -> None:
+    """`-o` into folders that do not exist yet: made (a file in the way makes open() say so)."""
+    if not output:
+        return
+    folder = Path(output) if fmt in ("text", "markdown") else Path(output).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        pass
 
 
 def clean_inputs(inputs, args, writer) -> CleanSummary:

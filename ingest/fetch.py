@@ -1,4 +1,5 @@
-"""A real HTTP fetch for one-off URLs: redirects followed, timeouts, a size cap, our User-Agent."""
+"""A real HTTP fetch for one-off URLs: redirects followed within the URL's origin, the address guard,
+timeouts and a whole-response deadline, a size cap, proxies from the environment, our User-Agent."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,12 +8,15 @@ from urllib.parse import urljoin
 
 import urllib3
 
-from . import __version__ as _version
+from .connections import Deadline, pool_manager
+from .crawl.guard import AddressGuard, AddressRefused, Scope
+from .identity import user_agent
 
-USER_AGENT = f"ingest/{_version} (news article extractor; +https://pypi.org/project/ingest/)"
 MAX_REDIRECTS = 10
 REDIRECTS = {301, 302, 303, 307, 308}
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "")
+DEADLINE = 60.0  # seconds for the whole fetch, redirects and body included
+CHUNK = 64 << 10
 
 
 @dataclass(frozen=True)
@@ -26,42 +30,68 @@ class FetchError(Exception):
     pass
 
 
-def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000,
-          pool: urllib3.PoolManager | None = None, headers: dict[str, str] | None = None) -> Fetched:
-    """`headers` are sent besides (or instead of) ours: a User-Agent, a Cookie, an Authorization."""
-    pool = pool or urllib3.PoolManager(headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5",
-                                                **(headers or {})})
+def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000, deadline: float = DEADLINE,
+          guard: AddressGuard | None = None, headers: dict[str, str] | None = None) -> Fetched:
+    """GET `url`. The guard allows the URL's own addresses (and no other private ones); `headers` are
+    sent besides (or instead of) ours: a User-Agent, a Cookie, an Authorization."""
+    guard = (guard or AddressGuard()).allowing([url])
+    clock = Deadline(deadline)
+    try:
+        return _fetch(url, timeout, max_bytes, guard, clock, headers or {})
+    except urllib3.exceptions.HTTPError as exc:
+        raise FetchError(f"took longer than {deadline:g}s" if clock.expired else _why(exc)) from None
+    except AddressRefused as exc:
+        raise FetchError(str(exc)) from None
+    finally:
+        clock.close()
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, guard: AddressGuard, clock: Deadline,
+           headers: dict[str, str]) -> Fetched:
+    scope = Scope.of([url])
+    pool = pool_manager(url, guard, clock, {"User-Agent": user_agent(), "Accept": "text/html,*/*;q=0.5", **headers})
     for _ in range(MAX_REDIRECTS + 1):
-        response = _request(pool, url, timeout)
+        guard.check_literal(url)
+        response = pool.request("GET", url, redirect=False, retries=False, preload_content=False,
+                                timeout=urllib3.Timeout(connect=timeout, read=timeout))
         if response.status in REDIRECTS and response.headers.get("Location"):
-            response.release_conn()
+            _discard(response)
             url = urljoin(url, response.headers["Location"])
+            refusal = scope.refusal(url)
+            if refusal:
+                raise FetchError(f"redirect refused, {refusal}")
             continue
-        return _read(response, url, max_bytes)
+        return _read(response, url, max_bytes, clock)
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _request(pool, url: str, timeout: float):
-    try:
-        return pool.request("GET", url, redirect=False, retries=False, preload_content=False,
-                            timeout=urllib3.Timeout(connect=timeout, read=timeout))
-    except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(_why(exc)) from None
+def _discard(response) -> None:
+    """Read a short redirect body so its keep-alive connection can carry the next request (left
+    unread, the next request on it fails: ResponseNotReady); a long or unsized one costs the
+    connection instead."""
+    left = response.length_remaining
+    if left is not None and left <= CHUNK:
+        response.drain_conn()
+    else:
+        response.close()
+    response.release_conn()
 
 
-def _read(response, url: str, max_bytes: int) -> Fetched:
+def _read(response, url: str, max_bytes: int, clock: Deadline) -> Fetched:
     try:
         if response.status >= 400:
             raise FetchError(f"HTTP {response.status} {response.reason or ''}".strip())
         content_type, charset = _content_type(response.headers.get("Content-Type", ""))
         if content_type not in HTML_TYPES:
             raise FetchError(f"not HTML (Content-Type {content_type})")
-        body = response.read(max_bytes + 1, decode_content=True)
-        if len(body) > max_bytes:
-            raise FetchError(f"larger than {max_bytes} bytes")
-        return Fetched(url=url, body=body, charset=charset)
-    except urllib3.exceptions.HTTPError as exc:
-        raise FetchError(_why(exc)) from None
+        body = bytearray()
+        for chunk in response.stream(CHUNK, decode_content=True):
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError(f"larger than {max_bytes} bytes")
+        if clock.expired:
+            raise FetchError(f"took longer than {clock.seconds:g}s")
+        return Fetched(url=url, body=bytes(body), charset=charset)
     finally:
         response.release_conn()
 
@@ -74,6 +104,8 @@ def _content_type(header: str) -> tuple[str, str | None]:
 
 def _why(exc: Exception) -> str:
     reason = getattr(exc, "reason", None) or exc
+    if isinstance(reason, AddressRefused):
+        return str(reason)
     text = str(reason)
     if "timed out" in text.lower():
         return "timed out"

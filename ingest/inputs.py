@@ -5,6 +5,7 @@ kind "warc": their pages are read by `ingest.archive`."""
 from __future__ import annotations
 
 import gzip
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ class Input:
     kind: str  # "url", "file", "stdin", "warc"
     location: str  # URL, file path, or "-"
     url: str | None = None  # the URL to record, when the user gave one with --url
+    problem: str | None = None  # why a page found in a directory cannot be read (said, not skipped)
 
 
 class InputError(Exception):
@@ -41,8 +43,8 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
         elif arg.startswith(("http://", "https://")):
             pages.append(Input(arg, "url", arg, url))
         elif Path(arg).is_dir():
-            found = sorted(p for p in Path(arg).rglob("*") if p.is_file() and _is_input_file(p))
-            pages.extend(Input(str(p), _kind(p), str(p), url) for p in found)
+            found = sorted(p for p in Path(arg).rglob("*") if _is_input_file(p) and not p.is_dir())
+            pages.extend(Input(str(p), _kind(p), str(p), url, problem=not_regular(p)) for p in found)
         elif arg.lower().endswith(LIST_SUFFIXES):
             pages.extend(Input(w, "warc", w) for w in read_warc_list(arg, base))
         else:
@@ -59,6 +61,19 @@ def read_list(path: str) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: {getattr(exc, 'strerror', None) or exc}") from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def not_regular(path: Path) -> str | None:
+    """Why a page-named entry of a directory is no page to read (a FIFO would block the batch), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a dangling symbolic link" if path.is_symlink() else "no such file or directory"
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a FIFO)" if stat.S_ISFIFO(mode) else "not a regular file"
 
 
 def is_page_file(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from ingest.crawl import feed
@@ -17,13 +18,17 @@ from ingest.crawl.feed import FeedWriter
 from ingest.crawl.items import PageItem
 from ingest.crawl.ledger import Emitted, Ledger
 
+from . import drop
+
 logger = logging.getLogger(__name__)
 
 
 class FeedPipeline:
     def __init__(self, stats, *, feed_dir: str, state_dir: str, max_bytes: int, max_seconds: float,
-                 max_records: int):
+                 max_records: int, crawler=None):
         self.stats = stats
+        self.crawler = crawler
+        self.failed = False  # the feed could not be written: the crawl is stopping
         self.feed_dir = feed_dir
         self.state_dir = state_dir
         self.limits = {"max_bytes": max_bytes, "max_seconds": max_seconds, "max_records": max_records}
@@ -37,7 +42,7 @@ class FeedPipeline:
         return cls(crawler.stats, feed_dir=settings["INGEST_FEED_DIR"], state_dir=settings["INGEST_STATE_DIR"],
                    max_bytes=settings.getint("INGEST_FEED_MAX_BYTES"),
                    max_seconds=settings.getfloat("INGEST_FEED_MAX_SECONDS"),
-                   max_records=settings.getint("INGEST_FEED_MAX_RECORDS"))
+                   max_records=settings.getint("INGEST_FEED_MAX_RECORDS"), crawler=crawler)
 
     def open_spider(self):
         self.ledger = Ledger.in_directory(self.state_dir)
@@ -47,25 +52,46 @@ class FeedPipeline:
                         "%(removed)d uncommitted file(s) removed", recovered)
         self.writer = FeedWriter(self.feed_dir, before_rename=self._commit, **self.limits)
         self.stats.set_value("ingest/feed/dir", str(self.writer.directory.resolve()))
-        self.ticker = task.LoopingCall(self.writer.commit_due)
+        self.ticker = task.LoopingCall(self._guarded, self.writer.commit_due)
         self.ticker.start(min(self.limits["max_seconds"], 5.0), now=False)
 
     def close_spider(self):
         if self.ticker and self.ticker.running:
             self.ticker.stop()
-        self.writer.close()
+        self._guarded(self.writer.close)
         self.ledger.close()
 
     def process_item(self, item):
         if not isinstance(item, PageItem) or item.record is None:
             return item
         record = item.record
-        self.writer.write(record, Emitted(id=record["id"], canonical_url=record["canonical_url"],
-                                          content_hash=record["content_hash"], url=item.url,
-                                          etag=item.etag, last_modified=item.last_modified,
-                                          body_hash=item.body_hash, fetched_at=item.fetched_time))
+        receipt = Emitted(id=record["id"], canonical_url=record["canonical_url"],
+                          content_hash=record["content_hash"], url=item.url, etag=item.etag,
+                          last_modified=item.last_modified, body_hash=item.body_hash,
+                          fetched_at=item.fetched_time)
+        if self.failed or not self._guarded(self.writer.write, record, receipt):
+            raise drop(self.stats, "unwritten", "the feed cannot be written", log_level="DEBUG")
         self.stats.inc_value("ingest/feed/records_written")
         return item
+
+    def _guarded(self, step, *args) -> bool:
+        """Run a writer step; a write error stops the crawl with one clear line, not a traceback a page."""
+        try:
+            step(*args)
+            return True
+        except OSError as error:
+            if not self.failed:
+                self.failed = True
+                where = error.filename or self.feed_dir
+                self.stats.set_value("ingest/feed/error", f"{where}: {error.strerror or error}")
+                logger.error("the feed cannot be written (%s: %s): stopping the crawl", where, error.strerror or error)
+                if self.crawler and self.crawler.engine:
+                    deferred_from_coro(self.crawler.engine.close_spider_async(reason="feed_unwritable"))
+            return False
+        finally:
+            # Counted from the writer, after each rename: only what a reader can see.
+            self.stats.set_value("ingest/feed/files_committed", len(self.writer.committed))
+            self.stats.set_value("ingest/feed/records_committed", self.writer.records_committed)
 
     def _commit(self, path, receipts, leave_out):
         repeats = self.ledger.commit_file(path, receipts, leave_out=leave_out)
@@ -74,6 +100,4 @@ class FeedPipeline:
             logger.info("left out of %s: %s, written by another crawl meanwhile", path.name, receipts[position].url)
         committed = len(receipts) - len(repeats)
         if committed:
-            self.stats.inc_value("ingest/feed/files_committed")
-            self.stats.inc_value("ingest/feed/records_committed", committed)
             logger.info("feed file committed: %s (%d records)", path, committed)

@@ -12,11 +12,14 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from scrapy import Request, Spider, signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+from ingest.crawl.guard import Scope
 from ingest.crawl.items import PageItem
 from ingest.crawl.lastmod import latest_instant
 from ingest.crawl.ledger import Ledger
@@ -36,7 +39,9 @@ class NewsSpider(Spider):
         self.job_dir = job_dir
         self.source = resolve_source(source, sources, start)
         self.allowed_domains = list(self.source.allowed_hosts)
-        # Hosts, allow and deny are checked in `request`, for links and sitemap entries alike.
+        # Origins, allow and deny are checked in `request`, for links and sitemap entries alike;
+        # the scope middleware checks origins again for redirects.
+        self.scope = Scope.of(self.source.start, self.source.hosts)
         self.links = LinkExtractor(unique=True)
         self.depth = 2
         self.follow_from_articles = False
@@ -82,7 +87,7 @@ class NewsSpider(Spider):
                 yield self.robots_request(root)
             yield Request(root + "/sitemap.xml", callback=self.parse, errback=self.missing, priority=5)
         for url in self.source.start:
-            yield Request(url, callback=self.parse, meta={"hops": 0})
+            yield Request(url, callback=self.parse, errback=self.start_failed, meta={"hops": 0, "start": True})
 
     def robots_request(self, root: str) -> Request:
         return Request(root + "/robots.txt", callback=self.parse_robots, errback=self.missing,
@@ -99,6 +104,8 @@ class NewsSpider(Spider):
 
     def parse(self, response: Response):
         """Sniff what the response is (sitemap, feed, HTML page) and hand it to the parser for that."""
+        if response.meta.get("start"):
+            self.crawler.stats.inc_value("ingest/start/fetched")
         if response.status == 304:
             self.crawler.stats.inc_value("ingest/pages/not_modified")
             return
@@ -146,7 +153,10 @@ class NewsSpider(Spider):
 
     def parse_feed(self, response: Response, body: bytes):
         self.crawler.stats.inc_value("ingest/feeds")
-        root = etree.fromstring(body, parser=_XML_PARSER)
+        try:
+            root = etree.fromstring(body, parser=_XML_PARSER)
+        except etree.XMLSyntaxError:  # recover=True gives up on a few bodies
+            root = None
         if root is not None:
             yield from self.requests([urljoin(response.url, u) for u in _feed_links(root)], hops=0, listed=True)
 
@@ -180,8 +190,11 @@ class NewsSpider(Spider):
         it, conditional when the page's article is already in the feed."""
         for url in urls:
             url = canonicalize(url)
-            if not _on_hosts(url, self.allowed_domains) or not self.source.allows(url):
-                self.crawler.stats.inc_value("ingest/requests/offsite_or_denied")
+            if self.scope.refusal(url):
+                self.crawler.stats.inc_value("ingest/refused/out_of_scope")
+                continue
+            if not self.source.allows(url):
+                self.crawler.stats.inc_value("ingest/requests/denied")
                 continue
             if url in self.unchanged:
                 continue
@@ -194,7 +207,21 @@ class NewsSpider(Spider):
                     headers["If-None-Match"] = validators.etag
                 if validators.last_modified:
                     headers["If-Modified-Since"] = validators.last_modified
-            yield Request(url, callback=self.parse, headers=headers, meta=meta)
+            yield Request(url, callback=self.parse, errback=self.fetch_failed, headers=headers, meta=meta)
+
+    def start_failed(self, failure):
+        """A start URL that could not be fetched: the crawl cannot do its job from it; say why."""
+        self.crawler.stats.inc_value("ingest/start/failed")
+        self.logger.error("start URL %s: %s", failure.request.url, failure.getErrorMessage())
+
+    def fetch_failed(self, failure):
+        """One line, no traceback: the failure is counted by reason (HTTP status, download failure)."""
+        if failure.check(HttpError):
+            return failure  # on to Scrapy's HttpErrorMiddleware, which counts it by status
+        if failure.check(IgnoreRequest):
+            return None  # robots.txt, scope and the address guard count their refusals
+        self.logger.warning("not fetched: %s: %s", failure.request.url, failure.getErrorMessage())
+        return None
 
     def missing(self, failure):
         """robots.txt and /sitemap.xml are guesses; their absence is normal."""
@@ -214,11 +241,6 @@ def resolve_source(source: Source | str | None, sources_file: str, start: str | 
             raise ValueError(f"{path}: no source named {source!r} (have: {', '.join(found)})")
         return found[source]
     raise ValueError("give a source: -a source=NAME [-a sources=FILE], or -a start=URL[,URL...]")
-
-
-def _on_hosts(url: str, hosts: list[str]) -> bool:
-    host = urlsplit(url).hostname or ""
-    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def _robots_sitemaps(robotparser) -> list[str] | None:
@@ -261,16 +283,24 @@ def _feed_links(root) -> list[str]:
     """Item links of an RSS 0.9x/1.0/2.0 or Atom feed."""
     links = []
     for element in root.iter():
-        tag = etree.QName(element).localname if isinstance(element.tag, str) else ""
-        if tag in ("item", "entry"):
+        if _localname(element) in ("item", "entry"):
             for child in element:
-                if not isinstance(child.tag, str) or etree.QName(child).localname != "link":
+                if _localname(child) != "link":
                     continue
                 href = child.get("href") if child.get("href") is not None else (child.text or "").strip()
                 if href and child.get("rel", "alternate") == "alternate":
                     links.append(href.strip())
                     break
     return links
+
+
+def _localname(element) -> str:
+    """A tag's name without namespace or prefix; "" for comments and the like. Not `etree.QName`:
+    it raises on a name the recovering parser let through (`<a:>`), losing the feed's links."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def _header(headers, name: bytes) -> str | None:

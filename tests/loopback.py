@@ -54,10 +54,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class serve:
-    """Context manager: run `site` on 127.0.0.1 on a free port; yields the base URL."""
+    """Context manager: run `site` on 127.0.0.1 on a free port; yields the base URL.
+    `protocol="HTTP/1.1"` keeps connections alive, as most servers do."""
 
-    def __init__(self, site: Site):
-        handler = type("Handler", (_Handler,), {"site": site})
+    def __init__(self, site: Site, protocol: str = "HTTP/1.0"):
+        handler = type("Handler", (_Handler,), {"site": site, "protocol_version": protocol})
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
 

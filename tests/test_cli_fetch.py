@@ -5,7 +5,8 @@ import pytest
 from helpers import error_lines, records, run_ingest, sample_pages, validate
 from loopback import Site, serve
 
-from ingest.fetch import USER_AGENT, FetchError, fetch
+from ingest.fetch import FetchError, fetch
+from ingest.identity import user_agent
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def test_a_url_is_fetched_with_our_user_agent(site):
     [record] = records(proc.stdout)
     validate(record)
     assert record["url"] == f"{base}/article"
-    assert site.requests[0][1]["User-Agent"] == USER_AGENT
+    assert site.requests[0][1]["User-Agent"] == user_agent()
 
 
 def test_redirects_are_followed_and_the_final_url_recorded(site):

@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sites.crawling import (MANY_COMMITS, feed_files, partial_files, popen_crawl, read_feed, run_crawl,
-                            slow_article_site, wait_for)
+from sites.crawling import (MANY_COMMITS, feed_files, held_article_site, partial_files, popen_crawl, read_feed,
+                            run_crawl, wait_for)
 
 ARTICLES = 60
 
@@ -25,11 +25,13 @@ def alive(pid: int) -> bool:
 
 
 def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
-    site, paths = slow_article_site(ARTICLES)
+    # 12 pages answered, the others held: the kill lands mid-crawl whatever the machine's load.
+    site, paths, turnstile = held_article_site(ARTICLES, answered=12)
     out, state = tmp_path / "feed", tmp_path / "state"
     try:
         crawl = popen_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
+        wait_for(lambda: turnstile.held > 0, 60, "a request held by the site")
         workers = children(crawl.pid)
         assert workers, "no cleaning workers"
         crawl.send_signal(signal.SIGKILL)
@@ -38,8 +40,10 @@ def test_a_killed_crawl_run_again_leaves_every_article_exactly_once(tmp_path):
         before = read_feed(out)
         assert 0 < len(before) < ARTICLES, "the kill did not land in the middle of the crawl"
 
+        turnstile.release()
         run_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
     finally:
+        turnstile.release()
         site.stop()
 
     written = Counter(urlsplit(r["url"]).path for r in read_feed(out))

@@ -5,18 +5,20 @@ import signal
 from collections import Counter
 from urllib.parse import urlsplit
 
-from sites.crawling import (MANY_COMMITS, feed_files, partial_files, popen_crawl, read_feed, run_crawl,
-                            slow_article_site, wait_for)
+from sites.crawling import (MANY_COMMITS, feed_files, held_article_site, partial_files, popen_crawl, read_feed,
+                            run_crawl, wait_for)
 
 ARTICLES = 60
 
 
 def test_an_interrupted_crawl_resumes_where_it_stopped(tmp_path):
-    site, paths = slow_article_site(ARTICLES)
+    # 12 pages answered, the others held: the SIGINT lands mid-crawl whatever the machine's load.
+    site, paths, turnstile = held_article_site(ARTICLES, answered=12)
     out, state = tmp_path / "feed", tmp_path / "state"
     try:
         crawl = popen_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         wait_for(lambda: len(feed_files(out)) >= 2, 120, "two committed feed files")
+        wait_for(lambda: turnstile.held > 0, 60, "a request held by the site")
         crawl.send_signal(signal.SIGINT)
         crawl.communicate(timeout=60)
         first = {urlsplit(r["url"]).path for r in read_feed(out)}
@@ -24,9 +26,11 @@ def test_an_interrupted_crawl_resumes_where_it_stopped(tmp_path):
         assert (state / "jobs" / "127.0.0.1" / "interrupted").exists()
         hits_before = len(site.requested())
 
+        turnstile.release()
         run_crawl(site.url("/"), out=out, state=state, extra=MANY_COMMITS)
         second_hits = [urlsplit(h.path).path for h in site.requested()[hits_before:]]
     finally:
+        turnstile.release()
         site.stop()
 
     assert not first & set(second_hits), "the resumed crawl fetched pages the first had written"

@@ -99,7 +99,8 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
             scheduler.kill()
 
     assert scheduler.returncode == 0
-    assert took < 15, f"took {took:.1f}s to stop"
+    # Stopped within the grace period, on the first signal: no second signal, no SIGKILL.
+    assert not [line for line in log.all if "did not stop" in line], f"took {took:.1f}s to stop"
     runs = log.runs()
     for name, interval in (("quick", 1.0), ("slow", 1.0)):
         finished = [run for run in runs[name] if "end" in run]

@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import fcntl
 import os
+import signal
 import sys
+import tempfile
 import threading
 from functools import partial
 from pathlib import Path
@@ -85,6 +87,11 @@ def run_schedule(args) -> int:
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
+    for folder, option in ((args.out, "--out"), (args.state, "--state")):
+        problem = unwritable(folder)
+        if problem:
+            print(f"ingest schedule: {option} {folder}: {problem}", file=sys.stderr)
+            return 2
     max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
                       overrides=with_log_level(args), workers=workers_per_run(len(sources), max_runs))
@@ -122,20 +129,28 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
         if not sep:
             raise SourcesError(f"-s {item}: expected NAME=VALUE")
         settings.set(name.strip(), value, priority="cmdline")
+    if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
+        from ingest.identity import user_agent
+        settings.set("USER_AGENT", user_agent(settings["INGEST_CONTACT"]), priority="cmdline")
     return settings
 
 
 def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) -> int:
     """One crawl of each source, concurrently in one process; prints a summary per source."""
-    from scrapy.crawler import CrawlerProcess
-
     from spiders.news import NewsSpider
+
+    from .shutdown import StoppingProcess
 
     try:
         settings = crawl_settings(out, state, overrides)
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
+    for folder, option in ((out, "--out"), (state, "--state")):
+        problem = unwritable(folder)
+        if problem:
+            print(f"ingest crawl: {option} {folder}: {problem}", file=sys.stderr)
+            return 2
     locks = []
     runnable = []
     for source in sources:
@@ -148,7 +163,7 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         runnable.append(source)
     if not runnable:
         return 3
-    process = CrawlerProcess(settings)
+    process = StoppingProcess(settings)
     crawlers = []
     for source in runnable:
         job = _job_dir(settings, state, source.name)
@@ -158,17 +173,55 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         crawlers.append((source, crawler, job))
         process.crawl(crawler, source=source, job_dir=job and str(job))
     process.start()
+    # Scrapy is done; what is left (summary, worker pool shutdown) is short: a second signal must
+    # not cut it and leave the pool's semaphores behind.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     status = 0
     for source, crawler, job in crawlers:
         stats = crawler.stats.get_stats()
         if job:  # only now has Scrapy written all it keeps there
             resume.conclude(job, stats.get("finish_reason", "unknown"))
         print(summary(source.name, stats, out))
-        if stats.get("finish_reason") not in FINISHED:
+        failure = crawl_failure(stats)
+        if failure:
+            print(f"ingest crawl: {source.name}: {failure}", file=sys.stderr)
             status = 1
     for lock in locks:
         lock.close()
     return status
+
+
+def unwritable(folder: str) -> str | None:
+    """Why files cannot be made in `folder` (created if missing), or None if they can."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return f"cannot write there ({error.strerror or error})"
+    return None
+
+
+def crawl_failure(stats: dict) -> str | None:
+    """Why a crawl did not do its job (exit status 1), or None."""
+    reason = stats.get("finish_reason", "not finished")
+    if reason == "feed_unwritable":
+        return f"stopped: the feed cannot be written ({stats.get('ingest/feed/error', '')})"
+    if reason not in FINISHED:
+        return f"did not finish ({reason})"
+    if stats.get("ingest/start/failed") and not stats.get("ingest/start/fetched"):
+        return f"no start URL could be fetched ({_failures(stats) or 'see the log'})"
+    internal = stats.get("ingest/dropped/internal", 0)
+    if internal and not stats.get("ingest/feed/records_committed"):
+        return f"every article page failed inside ingest ({internal} dropped as internal errors)"
+    return None
+
+
+def _failures(stats: dict) -> str:
+    """Download failures by reason, e.g. "connection refused 3, timeout 1"."""
+    counts = {k.removeprefix("ingest/download_failed/"): v for k, v in stats.items()
+              if k.startswith("ingest/download_failed/")}
+    return ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
 
 
 def _job_dir(settings, state: str, name: str) -> Path | None:
@@ -185,6 +238,7 @@ def summary(name: str, stats: dict, out: str) -> str:
     elapsed = stats.get("elapsed_time_seconds") or 0
     articles = stats.get("ingest/pages/article", 0)
     rate = f", {articles / elapsed:.1f} article pages/s" if elapsed else ""
+    out_of_scope = stats.get("ingest/refused/out_of_scope", 0) + stats.get("offsite/filtered", 0)
     lines = [
         f"crawl {name}: {stats.get('finish_reason', 'not finished')} in {elapsed:.1f}s{rate}",
         f"  pages fetched      {stats.get('response_received_count', 0)}"
@@ -195,6 +249,8 @@ def summary(name: str, stats: dict, out: str) -> str:
         f"  articles written   {stats.get('ingest/feed/records_committed', 0)}",
         "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
         "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),
+        "  download failures  " + (_failures(stats) or "none"),
+        f"  refused            out of scope {out_of_scope}, address guard {stats.get('ingest/refused/address', 0)}",
         f"  robots.txt denied  {stats.get('robotstxt/forbidden', 0)}",
         f"  feed               {Path(out).resolve()}/date=*/*.jsonl",
     ]

@@ -68,7 +68,7 @@ class FeedWriter:
         partition = partition_of(record, self.clock())
         feed_file = self.open_files.get(partition) or self._open(partition)
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-        feed_file.handle.write(line)
+        _append(feed_file, line)
         feed_file.size += len(line)
         feed_file.receipts.append(record if receipt is None else receipt)
         if self._full(feed_file):
@@ -140,6 +140,20 @@ class FeedWriter:
         os.fsync(handle.fileno())
         feed_file.receipts = [r for position, r in enumerate(feed_file.receipts) if position not in dropped]
         feed_file.size = sum(map(len, kept))
+
+
+def _append(feed_file: FeedFile, line: bytes) -> None:
+    """Write a whole line or nothing: a failed write (disk full, file too large) is cut back to the
+    last whole record and raised, so a file committed later never holds half a line."""
+    fd = feed_file.handle.fileno()
+    view = memoryview(line)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError:
+        os.ftruncate(fd, feed_file.size)
+        os.lseek(fd, feed_file.size, os.SEEK_SET)
+        raise
 
 
 def partition_of(record: dict, now: float) -> str:

@@ -20,7 +20,7 @@ def prepare(job_dir: str | Path) -> bool:
         mark.unlink()
         return True
     if job_dir.exists():
-        shutil.rmtree(job_dir)
+        remove_inside(job_dir)
     return False
 
 
@@ -30,4 +30,13 @@ def conclude(job_dir: str | Path, finish_reason: str) -> None:
     if finish_reason == "shutdown" and job_dir.exists():
         (job_dir / MARK).touch()
     elif job_dir.exists():
-        shutil.rmtree(job_dir)
+        remove_inside(job_dir)
+
+
+def remove_inside(folder: Path) -> None:
+    """Delete `folder`, only if it really lies inside its parent (no `..`, no symlink out of it)."""
+    parent = folder.parent.resolve()
+    target = folder.resolve()
+    if target.parent != parent or folder.is_symlink():
+        raise ValueError(f"refusing to delete {folder}: it is not a folder inside {folder.parent}")
+    shutil.rmtree(target)

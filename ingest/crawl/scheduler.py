@@ -4,8 +4,9 @@ Each run is an `ingest crawl SOURCE` child process: a crash in one run costs tha
 and runs of different sources use both cores. At most `max_runs` run at once (4 per core, as
 scrapyd allows), the most overdue first, and the cores' cleaning workers are split between the
 sources, so that many sources never mean many workers per core. On SIGTERM/SIGINT the runs are
-asked to stop (they commit their feed files), and a run that does not stop within the grace
-period is killed and its temporary file cleared as after any crash.
+asked to stop (they commit their feed files); a run that does not stop within the grace period
+is signalled again (Scrapy's immediate stop), killed only if even that fails, and its temporary
+file cleared as after any crash.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from .ledger import Ledger
 from .sources import Source
 
 
+FORCED_STOP = 5.0  # seconds a run has to end after a second SIGTERM, before SIGKILL
+
+
 def default_max_runs() -> int:
     return 4 * (os.cpu_count() or 1)
 
@@ -35,7 +39,9 @@ def workers_per_run(sources: int, max_runs: int) -> int:
 
 def crawl_command(source: Source, *, sources_file: str, out: str, state: str, overrides: list[str],
                   workers: int | None = None) -> list[str]:
-    command = [sys.executable, "-m", "ingest.crawl", "crawl", source.name, "--sources", sources_file,
+    # -P: the working directory is not on the path, so a folder named `ingest` there (a clone's
+    # parent) cannot stand in for the package.
+    command = [sys.executable, "-P", "-m", "ingest.crawl", "crawl", source.name, "--sources", sources_file,
                "--out", out, "--state", state]
     if workers:
         command += ["-s", f"INGEST_CLEAN_WORKERS={workers}"]  # the user's own -s, after it, wins
@@ -68,6 +74,7 @@ class Scheduler:
         self.stop = threading.Event()
         self.running: dict[str, Run] = {}
         self.next_due: dict[str, float] = {}
+        self.outcomes = {"succeeded": 0, "failed": 0}
 
     def run_until_signalled(self) -> int:
         previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -76,6 +83,9 @@ class Scheduler:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        if self.outcomes["failed"] and not self.outcomes["succeeded"]:
+            self.log(f"no run succeeded ({self.outcomes['failed']} failed): see their lines above")
+            return 1
         return 0
 
     def _on_signal(self, signum, frame):
@@ -108,6 +118,7 @@ class Scheduler:
             if code is None:
                 continue
             del self.running[name]
+            self.outcomes["succeeded" if code == 0 else "failed"] += 1
             now = self.clock()
             # A run longer than the interval is followed by the next at once, never overlapped.
             self.next_due[name] = max(run.started + run.source.interval, now)
@@ -117,6 +128,12 @@ class Scheduler:
     def _at(self, moment: float) -> str:
         """An instant of `clock` as ISO 8601 UTC to the millisecond, readable beside other logs."""
         return datetime.fromtimestamp(self.wall_offset + moment, timezone.utc).isoformat(timespec="milliseconds")
+    def _stopped(self, run: Run, deadline: float) -> bool:
+        try:
+            run.process.wait(timeout=max(0.0, deadline - self.clock()))
+        except subprocess.TimeoutExpired:
+            return False
+        return True
 
     def _wait_time(self) -> float:
         if self.running:
@@ -128,12 +145,15 @@ class Scheduler:
             run.process.send_signal(signal.SIGTERM)
         deadline = self.clock() + self.grace
         for name, run in list(self.running.items()):
-            try:
-                run.process.wait(timeout=max(0.0, deadline - self.clock()))
-            except subprocess.TimeoutExpired:
-                self.log(f"run of {name} did not stop within {self.grace:g}s; killed")
-                run.process.kill()
-                run.process.wait()
+            if not self._stopped(run, deadline):
+                # A second signal: Scrapy stops at once, but the process still exits as Python does
+                # (its worker pool shut down, nothing leaked); SIGKILL only if even that hangs.
+                self.log(f"run of {name} did not stop within {self.grace:g}s; signalled again")
+                run.process.send_signal(signal.SIGTERM)
+                if not self._stopped(run, self.clock() + FORCED_STOP):
+                    self.log(f"run of {name} did not stop after a second signal; killed")
+                    run.process.kill()
+                    run.process.wait()
         self._reap()
         ledger = Ledger.in_directory(self.state_dir)
         try:

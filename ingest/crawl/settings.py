@@ -1,12 +1,16 @@
 """Scrapy settings for ingest crawls, grouped; our own are prefixed INGEST_. Override any with `-s`."""
 import os
 
+from ingest.identity import CONTACT_VARIABLE, user_agent
+
 BOT_NAME = "ingest"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
 # --- Politeness: identify ourselves, obey robots.txt, adapt to the server ---
-USER_AGENT = "ingest/0.1 (news ingestion; +https://ingest.invalid/bot)"
+# The same User-Agent as `ingest clean URL`; its contact from INGEST_CONTACT (env or -s).
+INGEST_CONTACT = os.environ.get(CONTACT_VARIABLE, "")
+USER_AGENT = user_agent()
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
@@ -21,6 +25,18 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20_000_000  # the same bound `clean` puts on a page
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
+INGEST_ROBOTS_TIMEOUT = 10.0  # seconds for robots.txt, tried once: a hanging one must not stall its site
+INGEST_CRAWL_DELAY_MAX = 60.0  # robots.txt Crawl-delay is honoured up to this many seconds
+
+# --- Where a crawl may go: its sources' origins; no private, loopback, link-local or metadata
+# address unless a start URL is one (checked on the resolved address). Per source: settings.
+INGEST_ADDRESS_GUARD = True
+TWISTED_DNS_RESOLVER = "ingest.crawl.resolver.GuardedResolver"
+DOWNLOADER_MIDDLEWARES = {
+    "ingest.crawl.scope.ScopeMiddleware": 40,  # before robots.txt is fetched for an origin
+    "ingest.crawl.robots.RobotsPolitenessMiddleware": 110,  # after robots.txt is parsed
+    "ingest.crawl.failures.DownloadFailuresMiddleware": 540,  # after retries, in the exception chain
+}
 
 # --- Discovery ---
 DEPTH_LIMIT = 0  # the source's `depth` bounds link following; see INGEST_DEPTH
@@ -60,6 +76,7 @@ INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for page
 # the feed): recrawls of big sitemaps then request only what changed. Off for sites whose lastmod
 # does not move when an article is edited.
 INGEST_SITEMAP_LASTMOD = True
+INGEST_SHUTDOWN_GRACE = 3.0  # seconds a stopping crawl waits for downloads in flight before aborting them
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---
@@ -67,3 +84,5 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19's code-running HTTP server on localhost (token in the user's profile): not for a crawler.
+REMOTE_CONTROL_ENABLED = False

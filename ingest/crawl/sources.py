@@ -23,6 +23,8 @@ _POLITENESS = {
 # trafilatura's switches, as `ingest clean` has them: Options fields for this source's pages.
 _SWITCHES = ("links", "images", "tables", "comments", "markdown")
 _FILTERS = ("language", "since", "until")
+# A source's name names its lock and resume folders in the crawl state: one plain path component.
+_NAME = re.compile(r"^[\w.-]+$")
 _KEYS = {"start", "interval", "allow", "deny", "depth", "page_limit", "hosts", "settings", *_POLITENESS,
          *_SWITCHES, *_FILTERS}
 
@@ -75,6 +77,7 @@ def load_sources(path: str | Path) -> dict[str, Source]:
 
 def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
     where = where or f"sources.{name}"
+    check_name(name, where)
     unknown = set(table) - _KEYS
     if unknown:
         raise SourcesError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -126,9 +129,22 @@ def _filters(table: dict, where: str) -> Filters:
 
 
 def source_from_urls(urls: list[str], name: str = "") -> Source:
-    """An ad-hoc source for `ingest crawl URL...`: named after the first URL's host."""
-    name = name or (urlsplit(urls[0]).hostname or "adhoc")
+    """An ad-hoc source for `ingest crawl URL...`: named after the first URL's host, made safe."""
+    name = name or safe_name(urlsplit(urls[0]).hostname or "")
     return source_from_table(name, {"start": list(urls)}, where="command line")
+
+
+def check_name(name: str, where: str) -> None:
+    """A name that is one plain path component: letters, digits, `_`, `-`, `.`; not `.` or `..`."""
+    if not _NAME.fullmatch(name) or name in (".", ".."):
+        raise SourcesError(f"{where}: bad source name {name!r}: use letters, digits, '_', '-' and '.', "
+                           "not '.' or '..' alone")
+
+
+def safe_name(host: str) -> str:
+    """A host as a source name: anything but letters, digits, `_`, `-`, `.` becomes `_`."""
+    name = re.sub(r"[^\w.-]", "_", host, flags=re.ASCII)
+    return name if name.strip(".") else "adhoc"
 
 
 def parse_duration(value, *, where: str = "interval") -> float:

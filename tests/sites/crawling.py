@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,11 +23,37 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CON
 MANY_COMMITS = ["-s", "INGEST_FEED_MAX_RECORDS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
 
 
-def slow_article_site(count: int):
-    """A started site of `count` article pages, each answered after 50 ms; and their paths."""
-    site, paths = generated.article_site(generated.load_pages(PAGES), count, delay=0.05)
+class Turnstile:
+    """Lets the first `free` requests through and holds the rest until `release()`: a crawl that
+    cannot finish before the test has done what it came to do, however fast or loaded the machine."""
+
+    def __init__(self, free: int):
+        self.free = free
+        self.held = 0
+        self.lock = threading.Lock()
+        self.opened = threading.Event()
+
+    def wait(self) -> None:
+        with self.lock:
+            if self.free > 0:
+                self.free -= 1
+                return
+            self.held += 1
+        self.opened.wait()
+
+    def release(self) -> None:
+        self.opened.set()
+
+
+def held_article_site(count: int, answered: int):
+    """A started site of `count` article pages of which only `answered` are served until the
+    turnstile is released; and their paths, and the turnstile."""
+    site, paths = generated.article_site(generated.load_pages(PAGES), count)
+    turnstile = Turnstile(answered)
+    for path in paths:
+        site[path].hold = turnstile
     generated.start(site)
-    return site, paths
+    return site, paths, turnstile
 
 
 def wait_for(condition, timeout: float, what: str):

@@ -24,6 +24,8 @@ class Reply:
     etag: bool = False  # serve an ETag and answer If-None-Match with 304
     last_modified: str | None = None  # serve Last-Modified and answer If-Modified-Since with 304
     revise: Callable[[bytes, int], bytes] | None = None  # the body of the n-th request, if it changes
+    hold: threading.Event | None = None  # answer only once the test sets it
+    length: int | None = None  # a Content-Length longer than the body, then the connection closed
     served: int = 0
 
 
@@ -54,6 +56,17 @@ def Changing(body: bytes, revise: Callable[[bytes, int], bytes], **kw) -> Reply:
     return Reply(body=body, etag=True, revise=revise, **kw)
 
 
+def Held(reply: Reply, gate: threading.Event) -> Reply:
+    """A reply that waits until the test opens `gate`: a server slow for exactly as long as a test needs."""
+    reply.hold = gate
+    return reply
+
+
+def Truncated(body: bytes) -> Reply:
+    """A page whose connection closes halfway through the body its Content-Length announced."""
+    return Reply(body=body[: len(body) // 2], length=len(body))
+
+
 def Delay(seconds: float, reply: Reply) -> Reply:
     reply.delay = seconds
     return reply
@@ -72,15 +85,17 @@ class TestSite:
 
     __test__ = False  # not a pytest class
 
-    def __init__(self, replies: dict[str, Reply] | None = None):
+    def __init__(self, replies: dict[str, Reply] | None = None, host: str = "127.0.0.1"):
+        self.host = host
         self.replies: dict[str, Reply] = dict(replies or {})
         self.hits: list[Hit] = []
+        self.arrived: list[tuple[str, float]] = []  # (path, when) as each request comes in, held or not
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_port}"
+        return f"http://{self.host}:{self.server.server_port}"
 
     def url(self, path: str) -> str:
         return self.root + path
@@ -100,7 +115,7 @@ class TestSite:
         return [hit.path for hit in self.requested()]
 
     def start(self) -> "TestSite":
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.server = ThreadingHTTPServer((self.host, 0), _handler(self))
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
@@ -127,6 +142,10 @@ def _handler(site: TestSite):
 
         def do_GET(self):
             reply = site.reply_for(self.path)
+            with site.lock:
+                site.arrived.append((self.path, time.monotonic()))
+            if reply.hold:
+                reply.hold.wait()
             if reply.delay:
                 time.sleep(reply.delay)  # the behaviour under test: a slow server
             status, headers, body = reply.status, dict(reply.headers), reply.body
@@ -145,14 +164,19 @@ def _handler(site: TestSite):
                     status, body = 304, b""
             with site.lock:
                 site.hits.append(Hit(self.path, status, dict(self.headers), time.monotonic()))
-            self.send_response(status)
-            if status != 304:
-                self.send_header("Content-Type", reply.content_type)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                if status != 304:
+                    self.send_header("Content-Type", reply.content_type)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(reply.length or len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except OSError:
+                self.close_connection = True  # the client gave up (on a held reply); nothing to tell it
+            if reply.length:
+                self.close_connection = True
 
         def log_message(self, *args):
             pass

@@ -1,0 +1,64 @@
+"""`ingest clean` at its edges: a closed pipe, -o into new or unwritable places, stdin without a URL,
+and directory entries that are no pages (dangling links, FIFOs), each said in one line."""
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+
+from helpers import INGEST, PAGES, records, run_ingest, sample_pages, validate
+
+
+def test_a_reader_that_closes_the_pipe_early_ends_the_batch_without_a_traceback():
+    # Enough records to fill the pipe: the batch is blocked writing when the reader goes away.
+    proc = subprocess.Popen([INGEST, "clean", "--jobs", "1", *[str(PAGES)] * 8], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141
+    assert stderr == ""
+    validate(records(first.decode())[0])
+
+
+def test_output_into_a_missing_folder_creates_it(tmp_path):
+    target = tmp_path / "new" / "folder" / "records.jsonl"
+    proc = run_ingest("clean", str(sample_pages()[0]), "-o", str(target))
+    assert proc.returncode == 0, proc.stderr
+    assert len(records(target.read_text(encoding="utf-8"))) == 1
+
+
+def test_output_where_no_file_can_be_made_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    proc = run_ingest("clean", str(sample_pages()[0]), "-o", str(blocker / "records.jsonl"))
+    assert proc.returncode == 2
+    assert proc.stderr == f"ingest: -o {blocker / 'records.jsonl'}: cannot write there (Not a directory)\n"
+
+
+def test_output_that_fails_mid_run_is_one_line_and_exit_1(tmp_path):
+    target = tmp_path / "records.jsonl"
+    limit = 20_000  # bytes a file may grow to here: a full disk, some records in
+    proc = subprocess.run([INGEST, "clean", "--jobs", "1", str(PAGES), "-o", str(target)], capture_output=True,
+                          text=True, timeout=300,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    assert proc.returncode == 1
+    assert proc.stderr == f"ingest: -o {target}: write failed (File too large)\n"
+
+
+def test_stdin_without_a_url_is_refused_with_one_line():
+    proc = run_ingest("clean", "-", stdin=sample_pages()[0].read_bytes())
+    assert proc.returncode == 2
+    assert proc.stderr == "ingest: -: stdin needs --url URL, the address of the page\n"
+    assert proc.stdout == ""
+
+
+def test_dangling_links_and_fifos_in_a_directory_are_named_one_line_each(tmp_path):
+    (tmp_path / "story.html").write_bytes(sample_pages()[0].read_bytes())
+    (tmp_path / "gone.html").symlink_to(tmp_path / "deleted.html")
+    os.mkfifo(tmp_path / "pipe.html")
+    proc = run_ingest("clean", str(tmp_path), timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [f"ingest: {tmp_path / 'gone.html'}: a dangling symbolic link",
+                                        f"ingest: {tmp_path / 'pipe.html'}: not a regular file (a FIFO)"]
+    assert len(records(proc.stdout)) == 1
