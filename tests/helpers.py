@@ -30,6 +30,11 @@ def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if not line.startswith(SUMMARY_PREFIX)]
 
 
+def without_summary(stderr: str) -> str:
+    """stderr as it was before the summary line `ingest clean` ends with."""
+    return "".join(line + "\n" for line in error_lines(stderr))
+
+
 def summary_line(stderr: str) -> str:
     [line] = [line for line in stderr.splitlines() if line.startswith(SUMMARY_PREFIX)]
     return line

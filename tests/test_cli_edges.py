@@ -6,7 +6,7 @@ import os
 import resource
 import subprocess
 
-from helpers import INGEST, PAGES, records, run_ingest, sample_pages, validate
+from helpers import INGEST, PAGES, error_lines, records, run_ingest, sample_pages, validate
 
 
 def test_a_reader_that_closes_the_pipe_early_ends_the_batch_without_a_traceback():
@@ -59,6 +59,6 @@ def test_dangling_links_and_fifos_in_a_directory_are_named_one_line_each(tmp_pat
     os.mkfifo(tmp_path / "pipe.html")
     proc = run_ingest("clean", str(tmp_path), timeout=120)
     assert proc.returncode == 1
-    assert proc.stderr.splitlines() == [f"ingest: {tmp_path / 'gone.html'}: a dangling symbolic link",
+    assert error_lines(proc.stderr) == [f"ingest: {tmp_path / 'gone.html'}: a dangling symbolic link",
                                         f"ingest: {tmp_path / 'pipe.html'}: not a regular file (a FIFO)"]
     assert len(records(proc.stdout)) == 1

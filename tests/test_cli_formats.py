@@ -100,12 +100,12 @@ def test_markdown_keeps_headings_quotes_lists_and_tables():
 
 
 @pytest.mark.parametrize("fmt, reason", [("text", "not a directory (text and markdown write one file per input)"),
-                                         ("jsonl", "No such file or directory")])
+                                         ("jsonl", "Not a directory")])
 def test_an_output_that_cannot_be_written_is_one_line_before_any_work(tmp_path, fmt, reason):
     taken = tmp_path / "records.txt"
     taken.write_text("mine")
-    output = taken if fmt == "text" else tmp_path / "no-such-folder" / "records.jsonl"
+    output = taken if fmt == "text" else taken / "records.jsonl"  # a file where a folder should be
     proc = run_ingest("clean", str(sample_pages()[0]), "--format", fmt, "-o", str(output))
     assert proc.returncode == 2
-    assert proc.stderr == f"ingest: -o {output}: {reason}\n"
+    assert proc.stderr == f"ingest: -o {output}: cannot write there ({reason})\n"
     assert taken.read_text() == "mine"
