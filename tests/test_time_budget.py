@@ -80,3 +80,8 @@ def test_workers_give_results_in_order_and_replace_the_hung_and_the_dead():
     tasks = ["a", "hangs", "b", "dies", "c"]
     got = list(run_in_order(_task, tasks, 2, BUDGET, overran=lambda t: f"overran {t}", died=lambda t: f"died {t}"))
     assert got == ["A", "overran hangs", "B", "died dies", "C"]
+
+
+def test_the_task_queued_behind_a_hung_one_still_runs():
+    got = list(run_in_order(_task, ["hangs", "a", "b"], 1, BUDGET, overran=lambda t: f"overran {t}", died=lambda t: f"died {t}"))
+    assert got == ["overran hangs", "A", "B"]

@@ -12,6 +12,7 @@ from lxml import etree
 MAX_ELEMENTS = 30_000
 MAX_ATTRIBUTES = 1_000
 MAX_TEXT_CHARS = 200_000  # in one text node outside scripts (the longest real one: 94,227)
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _LONG_TEXTS = etree.XPath("//text()[string-length(.) > $limit]")
 _CODE = {"script", "style", "template", "noscript"}  # JSON-LD and app state may be long
 _LARGE, _CHUNK = 1_000_000, 65_536  # a page longer than this is parsed chunk by chunk
@@ -72,9 +73,9 @@ def shorten_texts(tree, limit: int) -> None:
 def truncate(tree, limit: int) -> None:
     """Drop every element after the first `limit` in document order, as if the page ended there:
     several stages (trafilatura's among them) slow down faster than the page grows."""
-    beyond = next(islice(tree.iter(), limit, None), None)
-    if beyond is None:
+    if _COUNT_ELEMENTS(tree) <= limit:  # counted in C, without a proxy per element
         return
+    beyond = next(islice(tree.iter(), limit, None))
     parent = beyond.getparent()
     del parent[parent.index(beyond):]  # slices are deleted in C, without a proxy per element
     while parent.getparent() is not None:

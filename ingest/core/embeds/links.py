@@ -13,19 +13,13 @@ _LONE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 def find(tree) -> list[Found]:
     items = []
-    for block in tree.iter("p", "div"):  # not an XPath union: libxml2 merges unions in quadratic time
-        if block.tag == "div" and not _bare_or_one_link(block):
-            continue
+    # One path with a predicate, not a union ("//p | //div[...]"): libxml2 merges unions in quadratic time.
+    for block in tree.xpath("//*[self::p or self::div[not(*) or (count(*) = 1 and a)]]"):
         url = _lone_url(block)
         platform, post = platform_of_url(url)
         if platform is not None:
             items.append(found(block, Embed(kind=platform.KIND, url=post, handle=handle_in_url(platform, post))))
     return items
-
-
-def _bare_or_one_link(div) -> bool:
-    """A div with no child elements, or with one that is a link."""
-    return len(div) == 0 or len(div) == 1 and div[0].tag == "a"
 
 
 def _lone_url(block) -> str | None:

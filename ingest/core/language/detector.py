@@ -46,7 +46,7 @@ def best(text: str, trials: int = 7, max_chars: int = 2000) -> tuple[str | None,
     return found[0] if found else (None, 0.0)
 
 
-def knows(text: str, language: str | None, max_chars: int = 2000) -> bool:
+def knows(text: str, language: str | None, max_chars: int = 600) -> bool:
     """Whether `language` is an answer the detector can stand by: the text's letters are in scripts
     its profiles have, and, in an alphabet, its trigrams fit the language's profile."""
     if not language:
