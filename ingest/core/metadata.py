@@ -60,9 +60,11 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
 
 def _htmldate(page: Page, canonical: str | None, now: datetime) -> str | None:
     """htmldate's search for the original publication, bounded by the fetch time. Called only
-    when the page shows and declares no date: it costs more than all the rest of the metadata.
-    (htmldate and trafilatura copy the tree before pruning it: the tree stays ours.)"""
-    return find_date(page.tree, extensive_search=True, original_date=True, url=canonical or page.url,
+    when the page shows and declares no date. Not its extensive search: that hands text to
+    dateparser (up to 0.4 s a call), tripled metadata's share of clean() (20% -> 63% on
+    wcxb-dev), and on the 98 pages where only it found a date, 12 more were right: a null is
+    better than a guess. (htmldate copies the tree before pruning it: the tree stays ours.)"""
+    return find_date(page.tree, extensive_search=False, original_date=True, url=canonical or page.url,
                      min_date=EARLIEST.isoformat(), max_date=now.date().isoformat())
 
 

@@ -1,5 +1,6 @@
-"""Authors as a list of people: the article's JSON-LD, else trafilatura's bylines and meta tags,
-both cleaned by trafilatura's author normaliser; organisations and the site's own name dropped."""
+"""Authors as a list of people: the article's JSON-LD, else trafilatura's meta tags and bylines,
+else a "By …" line under the headline, each name cleaned; a desk, an organisation or the site's
+own name only when no person is named."""
 from __future__ import annotations
 
 import re
