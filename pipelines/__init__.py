@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ingest.crawl.ledger import Ledger
+from ingest.crawl.state import Ledger, open_state
 
 
 def drop(stats, reason: str, detail: str = "", *, log_level: str = "INFO") -> DropItem:
@@ -16,17 +16,18 @@ def drop(stats, reason: str, detail: str = "", *, log_level: str = "INFO") -> Dr
 class LedgerBacked:
     """Base of the pipelines that consult the crawl state: opened with the spider, closed with it."""
 
-    def __init__(self, stats, state_dir: str):
+    def __init__(self, stats, state_dir: str, redis_url: str | None = None):
         self.stats = stats
         self.state_dir = state_dir
+        self.redis_url = redis_url
         self.ledger: Ledger | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler.settings["INGEST_STATE_DIR"])
+        return cls(crawler.stats, crawler.settings["INGEST_STATE_DIR"], crawler.settings.get("INGEST_REDIS_URL"))
 
     def open_spider(self):
-        self.ledger = Ledger.in_directory(self.state_dir)
+        self.ledger = open_state(self.state_dir, self.redis_url)
 
     def close_spider(self):
         self.ledger.close()

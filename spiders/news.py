@@ -19,7 +19,8 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from ingest.crawl.items import PageItem
 from ingest.crawl.lastmod import latest_instant
-from ingest.crawl.ledger import Ledger
+from ingest.crawl.redis.acks import settle, token_of
+from ingest.crawl.state import Ledger, open_state
 from ingest.crawl.pagekind import Kind, page_kind
 from ingest.crawl.sources import Source, load_sources, source_from_urls
 from ingest.crawl.urls import canonicalize
@@ -63,7 +64,7 @@ class NewsSpider(Spider):
             # `ingest crawl` keeps a job directory per source, to resume an interrupted crawl.
             settings.set("JOBDIR", str(spider.job_dir), priority="spider")
         if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
-            spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
+            spider.ledger = open_state(settings["INGEST_STATE_DIR"], settings.get("INGEST_REDIS_URL"))
             crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
         return spider
 
@@ -82,7 +83,7 @@ class NewsSpider(Spider):
                 yield self.robots_request(root)
             yield Request(root + "/sitemap.xml", callback=self.parse, errback=self.missing, priority=5)
         for url in self.source.start:
-            yield Request(url, callback=self.parse, meta={"hops": 0})
+            yield Request(url, callback=self.parse, errback=self.failed, meta={"hops": 0})
 
     def robots_request(self, root: str) -> Request:
         return Request(root + "/robots.txt", callback=self.parse_robots, errback=self.missing,
@@ -194,11 +195,18 @@ class NewsSpider(Spider):
                     headers["If-None-Match"] = validators.etag
                 if validators.last_modified:
                     headers["If-Modified-Since"] = validators.last_modified
-            yield Request(url, callback=self.parse, headers=headers, meta=meta)
+            yield Request(url, callback=self.parse, errback=self.failed, headers=headers, meta=meta)
 
     def missing(self, failure):
         """robots.txt and /sitemap.xml are guesses; their absence is normal."""
+        settle(self.crawler, token_of(failure.request))
         self.logger.debug("not found: %s", failure.request.url)
+
+    def failed(self, failure):
+        """A request that failed (refused by robots.txt, an HTTP error, a network error) is final;
+        Scrapy reports it as it would without this errback."""
+        settle(self.crawler, token_of(failure.request))
+        return failure
 
 
 def resolve_source(source: Source | str | None, sources_file: str, start: str | None) -> Source:

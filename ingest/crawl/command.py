@@ -42,6 +42,9 @@ def _common(parser) -> None:
     parser.add_argument("--sources", default="sources.toml", metavar="FILE", help="default: sources.toml")
     parser.add_argument("--out", default="feed", metavar="DIR", help="feed directory (default: feed)")
     parser.add_argument("--state", default="state", metavar="DIR", help="crawl state directory (default: state)")
+    parser.add_argument("--redis", metavar="URL",
+                        help="share sources, queues and crawl state with other workers in this Redis "
+                             "(redis://host:port/db); see 'Running on many machines' in the README")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Scrapy setting, as `scrapy crawl -s` does")
 
@@ -58,7 +61,7 @@ def run_crawl(args) -> int:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
     try:
-        return crawl(sources, out=args.out, state=args.state, overrides=args.settings)
+        return crawl(sources, out=args.out, state=args.state, overrides=args.settings, redis=args.redis)
     finally:
         if server:
             server.shutdown()
@@ -75,6 +78,10 @@ def run_schedule(args) -> int:
     max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
                       overrides=args.settings, workers=workers_per_run(len(sources), max_runs))
+    if args.redis:
+        from .redis.worker import run_shared_schedule
+
+        return run_shared_schedule(args, list(sources.values()), command, max_runs)
     return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state,
                      max_runs=max_runs).run_until_signalled()
 
@@ -97,7 +104,7 @@ def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
     return sources
 
 
-def crawl_settings(out: str, state: str, overrides: list[str]):
+def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None = None):
     from scrapy.settings import Settings
 
     settings = Settings()
@@ -109,41 +116,49 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
         if not sep:
             raise SourcesError(f"-s {item}: expected NAME=VALUE")
         settings.set(name.strip(), value, priority="cmdline")
+    if redis or settings.get("INGEST_REDIS_URL"):
+        from .redis.crawling import configure
+
+        configure(settings, redis or settings["INGEST_REDIS_URL"])
     return settings
 
 
-def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) -> int:
+def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str],
+          redis: str | None = None) -> int:
     """One crawl of each source, concurrently in one process; prints a summary per source."""
     from scrapy.crawler import CrawlerProcess
 
     from spiders.news import NewsSpider
 
     try:
-        settings = crawl_settings(out, state, overrides)
+        settings = crawl_settings(out, state, overrides, redis)
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
-    locks = []
-    runnable = []
-    for source in sources:
-        lock = source_lock(state, source.name)
-        if lock is None:
-            print(f"ingest crawl: source {source.name!r} is being crawled by another process; skipped",
-                  file=sys.stderr)
-            continue
-        locks.append(lock)
-        runnable.append(source)
+    leases = {}
+    if settings.get("INGEST_REDIS_URL"):
+        from .redis.connection import RedisUnreachable
+        from .redis.crawling import claim
+
+        try:
+            runnable, locks, leases = claim(settings, sources)
+        except RedisUnreachable as error:
+            print(f"ingest crawl: {error}", file=sys.stderr)
+            return 2
+    else:
+        runnable, locks = _lock_sources(state, sources)
     if not runnable:
         return 3
     process = CrawlerProcess(settings)
     crawlers = []
     for source in runnable:
-        job = _job_dir(settings, state, source.name)
+        job = None if leases else _job_dir(settings, state, source.name)  # with Redis, the queue is there
         if job and resume.prepare(job):
             print(f"ingest crawl: resuming the interrupted crawl of {source.name}", file=sys.stderr)
         crawler = process.create_crawler(NewsSpider)
         crawlers.append((source, crawler, job))
-        process.crawl(crawler, source=source, job_dir=job and str(job))
+        extra = {"lease": leases[source.name]} if leases else {}
+        process.crawl(crawler, source=source, job_dir=job and str(job), **extra)
     process.start()
     status = 0
     for source, crawler, job in crawlers:
@@ -156,6 +171,20 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
     for lock in locks:
         lock.close()
     return status
+
+
+def _lock_sources(state: str, sources: list[Source]) -> tuple[list[Source], list]:
+    """The sources no other process of this machine is crawling, and their locks."""
+    locks, runnable = [], []
+    for source in sources:
+        lock = source_lock(state, source.name)
+        if lock is None:
+            print(f"ingest crawl: source {source.name!r} is being crawled by another process; skipped",
+                  file=sys.stderr)
+            continue
+        locks.append(lock)
+        runnable.append(source)
+    return runnable, locks
 
 
 def _job_dir(settings, state: str, name: str) -> Path | None:
