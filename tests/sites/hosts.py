@@ -41,11 +41,23 @@ class HostSite(TestSite):
                 with site.lock:
                     site.active += 1
                     site.most_active = max(site.most_active, site.active)
+                self.answering = True
                 try:
                     if self.path.startswith(site.prefix):
                         site._hold()
                     super().do_GET()
                 finally:
+                    self._answered()
+
+            def end_headers(self):
+                # The client can send its next request only once it has the body, written after
+                # this: the request stops counting here, so a fast next one is never counted twice.
+                self._answered()
+                super().end_headers()
+
+            def _answered(self):
+                if self.answering:
+                    self.answering = False
                     with site.lock:
                         site.active -= 1
 
