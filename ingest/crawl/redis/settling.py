@@ -6,6 +6,7 @@ By then every request the callback yielded is in the shared queue, so settling l
 from __future__ import annotations
 
 from ingest.crawl.items import PageItem
+from ingest.crawl.state import StateUnavailable
 
 from .acks import settle, token_of
 
@@ -37,6 +38,8 @@ class SettleMiddleware:
             settle(self.crawler, token)
 
     def process_spider_exception(self, response, exception):
+        if isinstance(exception, StateUnavailable):
+            return []  # Redis is gone (the scheduler says so once): the request stays in flight
         settle(self.crawler, token_of(response.request))  # failed: final
         return None
 

@@ -72,7 +72,7 @@ class SharedScheduler(Scheduler):
             process = subprocess.Popen(command, start_new_session=True)
             self.running[source.name] = Run(source, process, self.clock())
             self.tokens[source.name] = token
-            self.log(f"run started source={source.name} pid={process.pid} lease={token}")
+            self.log(f"run started source={source.name} pid={process.pid} lease={token} at={time.time():.3f}")
 
     def _reap(self) -> None:
         for name, run in list(self.running.items()):
@@ -85,7 +85,7 @@ class SharedScheduler(Scheduler):
             if code != 0:
                 self._quietly(self.redis.zadd, keys.DUE, {name: time.time() + RETRY_SECONDS}, xx=True)
             self._quietly(self.leases.release, name, token)
-            self.log(f"run ended source={name} pid={run.process.pid} exit={code} "
+            self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={time.time():.3f} "
                      f"took={self.clock() - run.started:.1f}s")
         if not self.failed and self.clock() - self.last_reap >= self.reap_every:
             self.last_reap = self.clock()
