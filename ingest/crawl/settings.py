@@ -60,7 +60,7 @@ INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for page
 INGEST_SITEMAP_LASTMOD = True
 # Many machines: the crawl state, leases, queues and seen-sets in this Redis (redis://host:port/db).
 # `--redis URL` sets it; None keeps everything on this machine (SQLite, JOBDIR, file locks).
-INGEST_REDIS_URL = os.environ.get("INGEST_REDIS_URL") or None
+INGEST_REDIS_URL = None
 INGEST_REDIS_LEASE_SECONDS = 30.0  # a dead worker's sources and requests return after this long
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 

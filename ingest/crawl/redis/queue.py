@@ -9,6 +9,7 @@ from __future__ import annotations
 from scrapy_redis.queue import PriorityQueue
 
 from . import keys
+from .acks import ACK
 
 # KEYS: queue, in-flight, registry; ARGV: registry member.
 POP = """
@@ -57,7 +58,7 @@ class AcknowledgedQueue(PriorityQueue):
         if data is None:
             return None
         request = self._decode_request(data)
-        request.meta["ingest_ack"] = data
+        request.meta[ACK] = data
         return request
 
     def ack(self, token: bytes) -> None:

@@ -52,7 +52,7 @@ class Emitted:
     last_modified: str | None = None
     body_hash: str | None = None  # of the page as fetched, to skip cleaning an identical page
     fetched_at: float | None = None  # when the page was fetched (seconds since the epoch)
-    ack: str | None = None  # the page's request in a shared queue, acknowledged once the file commits
+    ack: bytes | None = None  # the page's request in a shared queue, acknowledged once the file commits
 
 
 @dataclass(frozen=True)
