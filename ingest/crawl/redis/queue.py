@@ -1,9 +1,6 @@
-"""AcknowledgedQueue: scrapy-redis's priority queue, where a pop also records the request in the
-crawl process's in-flight set, in one Lua step, until its outcome is settled.
-
-A crawl process that dies leaves its in-flight set behind; `reap` returns it to the queue once the
-process's heartbeat key has expired.
-"""
+"""AcknowledgedQueue: scrapy-redis's priority queue, where a pop also records the request in the crawl
+process's in-flight set, in one Lua step, until its outcome is settled; `reap` returns a dead
+process's in-flight set (its heartbeat key expired) to the queue."""
 from __future__ import annotations
 
 from scrapy_redis.queue import PriorityQueue

@@ -1,9 +1,6 @@
-"""RedisScheduler: scrapy-redis's scheduler on the source's run in Redis, with acknowledged requests
-and the crawl process's heartbeat, which also renews the source's lease.
-
-A run's queue and seen-set outlive any one worker: the worker that takes the source over continues
-them. The run ends (queue and seen-set deleted, the source due again after its interval) when a
-crawl finishes it with nothing left in flight anywhere.
+"""RedisScheduler: scrapy-redis's scheduler on the source's current run (its queue and seen-set outlive
+any one worker, so the worker taking the source over continues them), with acknowledged requests and
+the heartbeat that renews the source's lease; the run ends when a crawl drains it with nothing in flight.
 """
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """The crawl state in Redis, shared by the workers of many machines: what was emitted, each page's
-validators, and which feed files are committed. A feed file is committed with its entries in one
-Lua script, so no other worker's commit comes between the repeat check and the record.
-"""
+validators, which feed files are committed. A file and its entries are committed by one Lua script,
+so no other worker's commit comes between the repeat check and the record."""
 from __future__ import annotations
 
 import functools
