@@ -2,6 +2,7 @@
 exactly once, rerun only what changed, and keep each host within its limit."""
 from __future__ import annotations
 
+import time
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -10,7 +11,7 @@ from sites.crawling import feed_files, partial_files, read_feed
 from sites.hosts import host_sites, sources_file
 from sites.newsroom import add_sentence
 from sites.server import Article
-from sites.workers import Worker, ended_runs, wait_for
+from sites.workers import Worker, runs_since, wait_for
 
 HOSTS, ARTICLES, LIMIT = 4, 80, 2
 # A download delay, however small: with none, Scrapy 2.19's downloader starts every queued request
@@ -42,9 +43,9 @@ def test_three_workers_write_every_article_once_then_only_what_changed(tmp_path,
                  "each host to receive its limit of requests", workers)
         wait_for(lambda: len(read_feed(out)) >= len(everything), 300, "every article in the feed", workers)
 
-        # A rerun of every source (two more runs ended: one began after the feed was complete).
-        done = ended_runs(workers)
-        wait_for(lambda: all(ended_runs(workers)[f"host{n}"] >= done[f"host{n}"] + 2 for n in range(HOSTS)),
+        # A rerun of every source: a run that began once the feed was complete.
+        complete = time.time()
+        wait_for(lambda: all(runs_since(workers, complete)[f"host{n}"] for n in range(HOSTS)),
                  180, "a rerun of every source", workers)
         assert articles_by_path(out) == Counter(everything)
 
@@ -53,8 +54,8 @@ def test_three_workers_write_every_article_once_then_only_what_changed(tmp_path,
             for path in site._sitemap_paths:
                 if path in changed:
                     site[path] = Article(add_sentence(site[path].body, "The council has since replied."))
-        done = ended_runs(workers)
-        wait_for(lambda: all(ended_runs(workers)[f"host{n}"] >= done[f"host{n}"] + 2 for n in range(HOSTS)),
+        edited = time.time()
+        wait_for(lambda: all(runs_since(workers, edited)[f"host{n}"] for n in range(HOSTS)),
                  180, "a run of every source after the change", workers)
     finally:
         codes = [worker.stop() for worker in workers]

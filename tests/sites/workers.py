@@ -16,6 +16,7 @@ from .crawling import FAST, REPO, _env
 
 LEASE = ["-s", "INGEST_REDIS_LEASE_SECONDS=4", "-s", "LOG_LEVEL=WARNING"]
 ENDED = re.compile(r"schedule: run ended source=(\S+) pid=\d+ exit=(\d+)")
+RUN = re.compile(r"schedule: run (started|ended) source=(\S+) pid=(\d+).*? at=([\d.]+)")
 
 
 class Worker:
@@ -39,6 +40,17 @@ class Worker:
     def ended(self) -> Counter:
         """Runs this worker saw end well, by source."""
         return Counter(m[1] for m in map(ENDED.search, list(self.lines)) if m and m[2] == "0")
+
+    def runs_since(self, since: float) -> Counter:
+        """Runs that started after `since` (seconds since the epoch) and ended well, by source."""
+        started, done = {}, Counter()
+        for match in filter(None, map(RUN.search, list(self.lines))):
+            event, source, pid, at = match.groups()
+            if event == "started":
+                started[pid] = float(at)
+            elif started.get(pid, 0) > since and ENDED.search(match.string)[2] == "0":
+                done[source] += 1
+        return done
 
     def kill(self) -> None:
         """SIGKILL to the worker and every process under it, as when its machine dies."""
@@ -79,6 +91,13 @@ def ended_runs(workers: list[Worker]) -> Counter:
     total = Counter()
     for worker in workers:
         total += worker.ended()
+    return total
+
+
+def runs_since(workers: list[Worker], since: float) -> Counter:
+    total = Counter()
+    for worker in workers:
+        total += worker.runs_since(since)
     return total
 
 
