@@ -152,7 +152,8 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str],
     process = CrawlerProcess(settings)
     crawlers = []
     for source in runnable:
-        job = None if leases else _job_dir(settings, state, source.name)  # with Redis, the queue is there
+        # With Redis the queue lives there, not in a job directory.
+        job = None if settings.get("INGEST_REDIS_URL") else _job_dir(settings, state, source.name)
         if job and resume.prepare(job):
             print(f"ingest crawl: resuming the interrupted crawl of {source.name}", file=sys.stderr)
         crawler = process.create_crawler(NewsSpider)

@@ -62,6 +62,7 @@ INGEST_SITEMAP_LASTMOD = True
 # `--redis URL` sets it; None keeps everything on this machine (SQLite, JOBDIR, file locks).
 INGEST_REDIS_URL = None
 INGEST_REDIS_LEASE_SECONDS = 30.0  # a dead worker's sources and requests return after this long
+INGEST_REDIS_LEASE = None  # the lease `ingest schedule --redis` took for the crawl it starts
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---
