@@ -105,3 +105,16 @@ def test_a_lease_is_one_workers_until_it_expires(redis_server):  # noqa: F811
     assert leases.acquire("sofx", "worker-b/1")
     assert not leases.renew("sofx", "worker-a/1", "crawler-a")
     assert leases.holder("sofx") == "worker-b/1"
+
+
+def test_a_request_is_marked_seen_and_queued_in_one_step(redis_server):  # noqa: F811
+    client = redis_server.client()
+    queue = AcknowledgedQueue(client, _Spider(), "run-1", "crawler-a")
+    request = Request("https://news.example/1")
+    assert queue.push_unseen(request, keys.seen("run-1"), "fp1")
+    assert not queue.push_unseen(request, keys.seen("run-1"), "fp1")
+    assert len(queue) == 1 and client.sismember(keys.seen("run-1"), "fp1")
+    redirected = queue.pop()
+    moved = redirected.replace(url="https://news.example/1-moved")
+    assert not queue.push_unseen(moved, keys.seen("run-1"), "fp1", moved.meta.pop("ingest_ack"))
+    assert queue.held() == 0  # seen already: the redirect is settled, not left in flight

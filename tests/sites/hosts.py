@@ -46,6 +46,8 @@ class HostSite(TestSite):
                     if self.path.startswith(site.prefix):
                         site._hold()
                     super().do_GET()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # a killed worker's request, answered once the gate opened
                 finally:
                     self._answered()
 

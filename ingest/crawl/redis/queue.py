@@ -23,6 +23,15 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 if ARGV[3] ~= '' then redis.call('ZREM', KEYS[2], ARGV[3]) end
 return 1
 """
+# KEYS: seen-set, queue, in-flight; ARGV: fingerprint, score, request, the in-flight request it replaces.
+# Marking a request seen and queueing it are one step: a worker dying between the two would leave a
+# request seen and never fetched, filtered when the page that found it is fetched again.
+PUSH_UNSEEN = """
+local added = redis.call('SADD', KEYS[1], ARGV[1])
+if added == 1 then redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3]) end
+if ARGV[4] ~= '' then redis.call('ZREM', KEYS[3], ARGV[4]) end
+return added
+"""
 # KEYS: in-flight, queue, registry, alive (or ''); ARGV: registry member.
 # Moves the in-flight requests back to the queue unless the crawl process is alive.
 REAP = """
@@ -43,10 +52,17 @@ class AcknowledgedQueue(PriorityQueue):
         self.in_flight = keys.in_flight(run_id, crawler_id)
         self._pop = server.register_script(POP)
         self._push = server.register_script(PUSH)
+        self._push_unseen = server.register_script(PUSH_UNSEEN)
 
     def push(self, request, replacing: bytes | None = None):
         self._push(keys=[self.key, self.in_flight],
                    args=[-request.priority, self._encode_request(request), replacing or b""])
+
+    def push_unseen(self, request, seen_key: str, fingerprint: str, replacing: bytes | None = None) -> bool:
+        """Queue a request unless the run has seen it; False if it had."""
+        return bool(self._push_unseen(keys=[seen_key, self.key, self.in_flight],
+                                      args=[fingerprint, -request.priority, self._encode_request(request),
+                                            replacing or b""]))
 
     def pop(self, timeout=0):
         """The next request, with its in-flight token in its meta (see `acks`)."""

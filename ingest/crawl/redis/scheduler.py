@@ -78,12 +78,11 @@ class RedisScheduler(Scheduler):
     def enqueue_request(self, request):
         replacing = request.meta.pop(ACK, None)  # a retry or redirect of an in-flight request
         try:
-            if not request.dont_filter and self.df.request_seen(request):
-                self.df.log(request, self.spider)
-                if replacing:
-                    self.queue.ack(replacing)  # final: its new form was already seen
+            if request.dont_filter:
+                self.queue.push(request, replacing)
+            elif not self.queue.push_unseen(request, self.df.key, self.df.request_fingerprint(request), replacing):
+                self.df.log(request, self.spider)  # seen; a replaced request is settled: its new form was seen
                 return False
-            self.queue.push(request, replacing)
         except ERRORS as error:
             self._stop("redis_lost", error)
             return False
