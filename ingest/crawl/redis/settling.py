@@ -1,9 +1,13 @@
 """SettleMiddleware: a page whose callback has run to the end settles its request; an article page
 hands its token to the item, which settles it when dropped or once its feed file commits.
 
-By then every request the callback yielded is in the shared queue, so settling loses nothing.
+The requests a callback yields are queued here, one by one, before the page is settled: Scrapy's
+scraper would queue them from a buffer of its own, after the callback ends, and a worker dying in
+between would lose them.
 """
 from __future__ import annotations
+
+from scrapy import Request
 
 from ingest.crawl.items import PageItem
 from ingest.crawl.state import StateUnavailable
@@ -23,6 +27,8 @@ class SettleMiddleware:
         token = token_of(response.request)
         handed = False
         for output in result:
+            if self._queued(output):
+                continue
             handed = self._hand(output, token) or handed
             yield output
         if not handed:
@@ -32,6 +38,8 @@ class SettleMiddleware:
         token = token_of(response.request)
         handed = False
         async for output in result:
+            if self._queued(output):
+                continue
             handed = self._hand(output, token) or handed
             yield output
         if not handed:
@@ -42,6 +50,12 @@ class SettleMiddleware:
             return []  # Redis is gone (the scheduler says so once): the request stays in flight
         settle(self.crawler, token_of(response.request))  # failed: final
         return None
+
+    def _queued(self, output) -> bool:
+        if isinstance(output, Request):
+            self.crawler.engine.crawl(output)  # what the scraper does with it, only now
+            return True
+        return False
 
     @staticmethod
     def _hand(output, token) -> bool:
