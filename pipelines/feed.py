@@ -16,7 +16,8 @@ from twisted.internet import task
 from ingest.crawl import feed
 from ingest.crawl.feed import FeedWriter
 from ingest.crawl.items import PageItem
-from ingest.crawl.ledger import Emitted, Ledger
+from ingest.crawl.redis.acks import settle
+from ingest.crawl.state import Emitted, Ledger, StateUnavailable, open_state
 
 from . import drop
 
@@ -25,9 +26,10 @@ logger = logging.getLogger(__name__)
 
 class FeedPipeline:
     def __init__(self, stats, *, feed_dir: str, state_dir: str, max_bytes: int, max_seconds: float,
-                 max_records: int, crawler=None):
+                 max_records: int, redis_url: str | None = None, crawler=None):
         self.stats = stats
-        self.crawler = crawler
+        self.redis_url = redis_url
+        self.crawler = crawler  # to stop the crawl when the feed fails; to settle a committed file's requests
         self.failed = False  # the feed could not be written: the crawl is stopping
         self.feed_dir = feed_dir
         self.state_dir = state_dir
@@ -42,10 +44,11 @@ class FeedPipeline:
         return cls(crawler.stats, feed_dir=settings["INGEST_FEED_DIR"], state_dir=settings["INGEST_STATE_DIR"],
                    max_bytes=settings.getint("INGEST_FEED_MAX_BYTES"),
                    max_seconds=settings.getfloat("INGEST_FEED_MAX_SECONDS"),
-                   max_records=settings.getint("INGEST_FEED_MAX_RECORDS"), crawler=crawler)
+                   max_records=settings.getint("INGEST_FEED_MAX_RECORDS"),
+                   redis_url=settings.get("INGEST_REDIS_URL"), crawler=crawler)
 
     def open_spider(self):
-        self.ledger = Ledger.in_directory(self.state_dir)
+        self.ledger = open_state(self.state_dir, self.redis_url)
         recovered = feed.recover(self.feed_dir, self.ledger.is_committed)
         if any(recovered.values()):
             logger.info("feed recovery: %(renamed)d committed file(s) renamed, "
@@ -58,8 +61,13 @@ class FeedPipeline:
     def close_spider(self):
         if self.ticker and self.ticker.running:
             self.ticker.stop()
-        self._guarded(self.writer.close)
-        self.ledger.close()
+        try:
+            self._guarded(self.writer.close)
+        except StateUnavailable as error:
+            logger.error("feed files left uncommitted (%s): the next crawl removes them and fetches "
+                         "their articles again", error)
+        finally:
+            self.ledger.close()
 
     def process_item(self, item):
         if not isinstance(item, PageItem) or item.record is None:
@@ -68,8 +76,13 @@ class FeedPipeline:
         receipt = Emitted(id=record["id"], canonical_url=record["canonical_url"],
                           content_hash=record["content_hash"], url=item.url, etag=item.etag,
                           last_modified=item.last_modified, body_hash=item.body_hash,
-                          fetched_at=item.fetched_time)
-        if self.failed or not self._guarded(self.writer.write, record, receipt):
+                          fetched_at=item.fetched_time, ack=item.ack)
+        try:
+            written = not self.failed and self._guarded(self.writer.write, record, receipt)
+        except StateUnavailable as error:
+            item.ack = None  # not in the feed: its request stays in flight, to be fetched again
+            raise drop(self.stats, "state_unavailable", f"{item.url}: {error}")
+        if not written:
             raise drop(self.stats, "unwritten", "the feed cannot be written", log_level="DEBUG")
         self.stats.inc_value("ingest/feed/records_written")
         return item
@@ -98,6 +111,9 @@ class FeedPipeline:
         for position in repeats:
             self.stats.inc_value("ingest/dropped/duplicate")
             logger.info("left out of %s: %s, written by another crawl meanwhile", path.name, receipts[position].url)
+        if self.crawler:
+            for receipt in receipts:  # in the feed, or left out as a repeat: final either way
+                settle(self.crawler, receipt.ack)
         committed = len(receipts) - len(repeats)
         if committed:
             logger.info("feed file committed: %s (%d records)", path, committed)

@@ -10,7 +10,7 @@ from . import LedgerBacked, drop
 
 
 class LedgerPipeline(LedgerBacked):
-    def process_item(self, item):
+    def check(self, item):
         if not isinstance(item, PageItem) or item.record is None:
             return item
         record = item.record

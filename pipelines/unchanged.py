@@ -12,7 +12,7 @@ from . import LedgerBacked, drop
 
 
 class UnchangedPagePipeline(LedgerBacked):
-    def process_item(self, item):
+    def check(self, item):
         if not isinstance(item, PageItem) or item.record is not None:
             return item
         item.body_hash = "sha256:" + hashlib.sha256(item.body).hexdigest()

@@ -22,7 +22,8 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from ingest.crawl.guard import Scope
 from ingest.crawl.items import PageItem
 from ingest.crawl.lastmod import latest_instant
-from ingest.crawl.ledger import Ledger
+from ingest.crawl.redis.acks import settle, token_of
+from ingest.crawl.state import Ledger, open_state
 from ingest.crawl.pagekind import Kind, page_kind
 from ingest.crawl.sources import Source, load_sources, source_from_urls
 from ingest.crawl.urls import canonicalize
@@ -68,7 +69,7 @@ class NewsSpider(Spider):
             # `ingest crawl` keeps a job directory per source, to resume an interrupted crawl.
             settings.set("JOBDIR", str(spider.job_dir), priority="spider")
         if settings.getbool("INGEST_CONDITIONAL_REQUESTS") and settings.get("INGEST_STATE_DIR"):
-            spider.ledger = Ledger.in_directory(settings["INGEST_STATE_DIR"])
+            spider.ledger = open_state(settings["INGEST_STATE_DIR"], settings.get("INGEST_REDIS_URL"))
             crawler.signals.connect(spider._close_ledger, signal=signals.spider_closed)
         return spider
 
@@ -211,11 +212,13 @@ class NewsSpider(Spider):
 
     def start_failed(self, failure):
         """A start URL that could not be fetched: the crawl cannot do its job from it; say why."""
+        settle(self.crawler, token_of(failure.request))
         self.crawler.stats.inc_value("ingest/start/failed")
         self.logger.error("start URL %s: %s", failure.request.url, failure.getErrorMessage())
 
     def fetch_failed(self, failure):
         """One line, no traceback: the failure is counted by reason (HTTP status, download failure)."""
+        settle(self.crawler, token_of(failure.request))  # a failed request is final
         if failure.check(HttpError):
             return failure  # on to Scrapy's HttpErrorMiddleware, which counts it by status
         if failure.check(IgnoreRequest):
@@ -225,7 +228,14 @@ class NewsSpider(Spider):
 
     def missing(self, failure):
         """robots.txt and /sitemap.xml are guesses; their absence is normal."""
+        settle(self.crawler, token_of(failure.request))
         self.logger.debug("not found: %s", failure.request.url)
+
+    def failed(self, failure):
+        """A request that failed (refused by robots.txt, an HTTP error, a network error) is final;
+        Scrapy reports it as it would without this errback."""
+        settle(self.crawler, token_of(failure.request))
+        return failure
 
 
 def resolve_source(source: Source | str | None, sources_file: str, start: str | None) -> Source:

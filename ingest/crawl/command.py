@@ -44,6 +44,9 @@ def _common(parser) -> None:
     parser.add_argument("--sources", default="sources.toml", metavar="FILE", help="default: sources.toml")
     parser.add_argument("--out", default="feed", metavar="DIR", help="feed directory (default: feed)")
     parser.add_argument("--state", default="state", metavar="DIR", help="crawl state directory (default: state)")
+    parser.add_argument("--redis", metavar="URL",
+                        help="share sources, queues and crawl state with other workers in this Redis "
+                             "(redis://host:port/db); see 'Running on many machines' in the README")
     parser.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override a Scrapy setting, as `scrapy crawl -s` does")
     parser.add_argument("-v", "--verbose", action="count", default=0,
@@ -73,7 +76,7 @@ def run_crawl(args) -> int:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
     try:
-        return crawl(sources, out=args.out, state=args.state, overrides=with_log_level(args))
+        return crawl(sources, out=args.out, state=args.state, overrides=with_log_level(args), redis=args.redis)
     finally:
         if server:
             server.shutdown()
@@ -95,6 +98,10 @@ def run_schedule(args) -> int:
     max_runs = args.max_runs or default_max_runs()
     command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
                       overrides=with_log_level(args), workers=workers_per_run(len(sources), max_runs))
+    if args.redis:
+        from .redis.worker import run_shared_schedule
+
+        return run_shared_schedule(args, list(sources.values()), command, max_runs)
     return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state,
                      max_runs=max_runs).run_until_signalled()
 
@@ -117,7 +124,7 @@ def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
     return sources
 
 
-def crawl_settings(out: str, state: str, overrides: list[str]):
+def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None = None):
     from scrapy.settings import Settings
 
     settings = Settings()
@@ -132,17 +139,22 @@ def crawl_settings(out: str, state: str, overrides: list[str]):
     if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
         from ingest.identity import user_agent
         settings.set("USER_AGENT", user_agent(settings["INGEST_CONTACT"]), priority="cmdline")
+    if redis or settings.get("INGEST_REDIS_URL"):
+        from .redis.crawling import configure
+
+        configure(settings, redis or settings["INGEST_REDIS_URL"])
     return settings
 
 
-def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) -> int:
+def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str],
+          redis: str | None = None) -> int:
     """One crawl of each source, concurrently in one process; prints a summary per source."""
     from spiders.news import NewsSpider
 
     from .shutdown import StoppingProcess
 
     try:
-        settings = crawl_settings(out, state, overrides)
+        settings = crawl_settings(out, state, overrides, redis)
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
@@ -151,27 +163,31 @@ def crawl(sources: list[Source], *, out: str, state: str, overrides: list[str]) 
         if problem:
             print(f"ingest crawl: {option} {folder}: {problem}", file=sys.stderr)
             return 2
-    locks = []
-    runnable = []
-    for source in sources:
-        lock = source_lock(state, source.name)
-        if lock is None:
-            print(f"ingest crawl: source {source.name!r} is being crawled by another process; skipped",
-                  file=sys.stderr)
-            continue
-        locks.append(lock)
-        runnable.append(source)
+    leases = {}
+    if settings.get("INGEST_REDIS_URL"):
+        from .redis.connection import RedisUnreachable
+        from .redis.crawling import claim
+
+        try:
+            runnable, locks, leases = claim(settings, sources)
+        except RedisUnreachable as error:
+            print(f"ingest crawl: {error}", file=sys.stderr)
+            return 2
+    else:
+        runnable, locks = _lock_sources(state, sources)
     if not runnable:
         return 3
     process = StoppingProcess(settings)
     crawlers = []
     for source in runnable:
-        job = _job_dir(settings, state, source.name)
+        # With Redis the queue lives there, not in a job directory.
+        job = None if settings.get("INGEST_REDIS_URL") else _job_dir(settings, state, source.name)
         if job and resume.prepare(job):
             print(f"ingest crawl: resuming the interrupted crawl of {source.name}", file=sys.stderr)
         crawler = process.create_crawler(NewsSpider)
         crawlers.append((source, crawler, job))
-        process.crawl(crawler, source=source, job_dir=job and str(job))
+        extra = {"lease": leases[source.name]} if leases else {}
+        process.crawl(crawler, source=source, job_dir=job and str(job), **extra)
     process.start()
     # Scrapy is done; what is left (summary, worker pool shutdown) is short: a second signal must
     # not cut it and leave the pool's semaphores behind.
@@ -222,6 +238,20 @@ def _failures(stats: dict) -> str:
     counts = {k.removeprefix("ingest/download_failed/"): v for k, v in stats.items()
               if k.startswith("ingest/download_failed/")}
     return ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
+
+
+def _lock_sources(state: str, sources: list[Source]) -> tuple[list[Source], list]:
+    """The sources no other process of this machine is crawling, and their locks."""
+    locks, runnable = [], []
+    for source in sources:
+        lock = source_lock(state, source.name)
+        if lock is None:
+            print(f"ingest crawl: source {source.name!r} is being crawled by another process; skipped",
+                  file=sys.stderr)
+            continue
+        locks.append(lock)
+        runnable.append(source)
+    return runnable, locks
 
 
 def _job_dir(settings, state: str, name: str) -> Path | None:

@@ -18,6 +18,7 @@ class PageItem:
     last_modified: str | None = None
     body_hash: str | None = None
     record: dict | None = None
+    ack: bytes | None = None  # the page's request in a shared queue (see ingest.crawl.redis.acks)
 
     @property
     def fetched_time(self) -> float:

@@ -155,11 +155,18 @@ class Scheduler:
                     run.process.kill()
                     run.process.wait()
         self._reap()
-        ledger = Ledger.in_directory(self.state_dir)
+        self._recover()
+        self.log("stopped")
+
+    def _recover(self) -> None:
+        """Finish or clear the feed files of killed runs, as the crawl state says."""
+        ledger = self._open_state()
         try:
             recovered = feed.recover(self.feed_dir, ledger.is_committed)
         finally:
             ledger.close()
         if any(recovered.values()):
             self.log("cleared after killed runs: {renamed} renamed, {removed} removed".format(**recovered))
-        self.log("stopped")
+
+    def _open_state(self):
+        return Ledger.in_directory(self.state_dir)

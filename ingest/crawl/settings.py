@@ -77,6 +77,11 @@ INGEST_CONDITIONAL_REQUESTS = True  # If-None-Match / If-Modified-Since for page
 # does not move when an article is edited.
 INGEST_SITEMAP_LASTMOD = True
 INGEST_SHUTDOWN_GRACE = 3.0  # seconds a stopping crawl waits for downloads in flight before aborting them
+# Many machines: the crawl state, leases, queues and seen-sets in this Redis (redis://host:port/db).
+# `--redis URL` sets it; None keeps everything on this machine (SQLite, JOBDIR, file locks).
+INGEST_REDIS_URL = None
+INGEST_REDIS_LEASE_SECONDS = 30.0  # a dead worker's sources and requests return after this long
+INGEST_REDIS_LEASE = None  # the lease `ingest schedule --redis` took for the crawl it starts
 INGEST_RESUME = True  # a crawl stopped by SIGTERM/SIGINT resumes its queue next time (JOBDIR under the state)
 
 # --- Engine ---
