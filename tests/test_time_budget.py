@@ -7,7 +7,7 @@ import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from helpers import records, run_ingest, sample_pages
+from helpers import error_lines, records, run_ingest, sample_pages
 
 from ingest.workers import run_in_order
 
@@ -57,7 +57,7 @@ def test_an_input_over_the_budget_is_one_line_and_the_next_is_cleaned_by_a_new_w
         proc = run_ingest("clean", "--jobs", "1", "--timeout", str(BUDGET), first, held.url, second)
         assert held.asked.is_set()
     assert proc.returncode == 1
-    assert proc.stderr.splitlines() == [f"ingest: {held.url}: over the time budget: not done in {BUDGET} s"]
+    assert error_lines(proc.stderr) == [f"ingest: {held.url}: over the time budget: not done in {BUDGET} s"]
     got = records(proc.stdout)
     assert [r["url"] for r in got] == [sample_pages()[0].resolve().as_uri(), sample_pages()[1].resolve().as_uri()]
 
