@@ -14,6 +14,7 @@ from .options import DEFAULT, Options
 from .page import parse
 from .record import Article
 from .rejection import Reason, Rejected, Rejection
+from .words import count_words
 
 
 def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT, *,
@@ -38,7 +39,7 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     body = extract_body(page)
     if body is None:
         raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
-    words = len(body.text.split())
+    words = count_words(body.text)
     if words < options.min_words:
         raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
     teasers = teaser_lines(page, body.text)

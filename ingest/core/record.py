@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
+from .words import count_words
+
 SCHEMA = "ingest.article/2"
 # The kinds of page `clean` tells apart (WCXB's seven types, plus "other").
 PAGE_TYPES = ("article", "listing", "collection", "product", "service", "forum", "documentation", "other")
@@ -70,7 +72,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     @property
     def content_hash(self) -> str:
