@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden clean
+.PHONY: setup run test bench bench-clean bench-quality bench-embeds bench-crawl golden train clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,11 @@ bench-embeds: setup
 
 bench-crawl: setup
 	$(BIN)/python tests/bench/crawl.py
+
+# Refit the page-type model on ../shared/bench; prints figures cross-validated by site, writes
+# ingest/core/pagetype/weights.py (review the diff, then `make golden`).
+train: setup
+	$(BIN)/python tests/bench/train.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

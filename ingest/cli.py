@@ -42,13 +42,15 @@ def add_clean_command(sub) -> None:
     p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
+    p.add_argument("--all-pages", action="store_true",
+                   help="a record for every page, with its page_type, instead of rejecting non-articles")
     p.set_defaults(func=run_clean)
 
 
 def run_clean(args) -> int:
     inputs = expand(args.inputs, url=args.url)
     stdin = read_stdin() if any(i.kind == "stdin" for i in inputs) else None
-    options = Options(detect_language=not args.no_language)
+    options = Options(detect_language=not args.no_language, all_pages=args.all_pages)
     progress = Progress(len(inputs))
     failed = 0
     with (open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)) as out:

@@ -5,13 +5,13 @@ from datetime import datetime
 
 from .decode import decode
 from .embeds import place_embeds, split_embeds
-from .extract import extract_body
+from .extract import NO_BODY, Body, extract_body
 from .language import detect_languages
 from .layout import unwrap_layout_tables
-from .listing import teaser_lines
 from .metadata import read_metadata, utc_now
 from .options import DEFAULT, Options
 from .page import parse
+from .pagetype import ARTICLE, page_type
 from .record import Article
 from .rejection import Reason, Rejected, Rejection
 from .words import count_words
@@ -37,14 +37,10 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     embeds = split_embeds(page)
     unwrap_layout_tables(page.tree)
     body = extract_body(page)
-    if body is None:
-        raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
-    words = count_words(body.text)
-    if words < options.min_words:
-        raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
-    teasers = teaser_lines(page, body.text)
-    if teasers:
-        raise Rejected(Reason.NO_ARTICLE, f"a listing page: {teasers} teaser links, no article")
+    kind = page_type(page, body.text if body else "")
+    if not options.all_pages:
+        _require_article(body, kind, options)
+    body = body or Body(text="", extractor=NO_BODY)
     embeds = place_embeds(embeds, body.text)
     languages = detect_languages(body.text, embeds, options)
     return Article(
@@ -64,4 +60,16 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
         language=languages.body,
         passages=languages.passages,
         embeds=languages.embeds,
+        page_type=kind,
     )
+
+
+def _require_article(body, kind: str, options: Options) -> None:
+    """Reject what a news feed must not hold: no main text, a page of another type, a stub."""
+    if body is None:
+        raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
+    if kind != ARTICLE:
+        raise Rejected(Reason.NOT_ARTICLE, f"{kind} page")
+    words = count_words(body.text)
+    if words < options.min_words:
+        raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")

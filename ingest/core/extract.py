@@ -1,21 +1,24 @@
-"""The article body: trafilatura on the parsed tree, then the furniture it leaves taken out."""
+"""The article body: trafilatura on the parsed tree, readability-lxml where it does better, then the
+furniture both leave taken out. The chosen extraction's element tree stays on the `Body`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 import trafilatura
 
 from .body.boundary import cut_end_matter
-from .body.fallback import needs_second_opinion, prefer_second, readability_paragraphs
+from .body.fallback import needs_second_opinion, prefer_second, readability_body
 from .body.furniture import drop_furniture
 from .body.headline import drop_headline
-from .body.links import anchor_texts, drop_link_paragraphs
+from .body.links import anchor_texts, drop_link_runs
 from .page import Page
 from .record import Extractor
 
 TRAFILATURA = Extractor(library="trafilatura", version=trafilatura.__version__)
 READABILITY = Extractor(library="trafilatura", version=trafilatura.__version__, fallback="readability-lxml")
+NO_BODY = Extractor(library="none", version="")  # a page kept for its type alone, with no main text
 
 # "Headline | Site name": the headline alone is what a body would repeat.
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
@@ -23,36 +26,47 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 @dataclass(frozen=True)
 class Body:
+    """The body text, what produced it, and the structure it was read from.
+
+    `root` is the chosen extraction's element tree (trafilatura's XML: p, head, list/item, table,
+    quote; or readability's HTML), `paragraphs` the lines of it kept after furniture removal, in
+    order: a renderer walks `root` and keeps the blocks whose text is in `paragraphs`.
+    """
+
     text: str
     extractor: Extractor
+    root: object = field(default=None, compare=False, repr=False)
+    paragraphs: tuple[str, ...] = ()
 
 
 def extract_body(page: Page) -> Body | None:
-    # Balanced mode keeps more of the article than favor_precision; the furniture it lets through
-    # is what the body mechanisms remove. fast=True skips trafilatura's own readability/justext
-    # comparison: the second opinion below asks readability-lxml only where the body looks wrong,
-    # which scored better on the dev pages and costs about a third of trafilatura's time less.
-    text = trafilatura.extract(
-        page.tree, url=page.url, include_comments=False, include_tables=True,
-        with_metadata=False, deduplicate=False, fast=True,
+    # trafilatura's defaults (not fast=True): its own comparison with readability and jusText
+    # rescues pages its main pass gets wrong, which paid on both dev corpora.
+    document = trafilatura.bare_extraction(
+        page.tree, url=page.url, include_comments=False, include_tables=True, with_metadata=False,
+        deduplicate=False, output_format="python",
     )
-    paragraphs = remove_furniture([line for line in (text or "").splitlines() if line.strip()], page)
+    text = unicodedata.normalize("NFC", document.text or "") if document is not None else ""
+    root = document.body if document is not None else None
+    paragraphs = remove_furniture([line for line in text.splitlines() if line.strip()], page)
     extractor = TRAFILATURA
     if needs_second_opinion(paragraphs, page.tree):
-        second = remove_furniture(readability_paragraphs(page.tree), page)
+        second_root, second = readability_body(page.tree)
+        second = remove_furniture(second, page)
         if prefer_second(paragraphs, second):
-            paragraphs, extractor = second, READABILITY
+            root, paragraphs, extractor = second_root, second, READABILITY
     if not paragraphs:
         return None
-    return Body(text="\n".join(paragraphs), extractor=extractor)
+    return Body(text="\n".join(paragraphs), extractor=extractor, root=root, paragraphs=tuple(paragraphs))
 
 
 def remove_furniture(paragraphs: list[str], page: Page) -> list[str]:
-    """The body mechanisms in order: where the article ends, its headline, labels and prompts, teasers."""
+    """The body mechanisms in order: where reader comments begin, the repeated headline, labels and
+    prompts, runs of teaser links."""
     paragraphs = cut_end_matter(paragraphs)
-    paragraphs = drop_headline(paragraphs, _titles(page), _standfirsts(page))
+    paragraphs = drop_headline(paragraphs, _titles(page))
     paragraphs = drop_furniture(paragraphs)
-    return drop_link_paragraphs(paragraphs, anchor_texts(page.tree))
+    return drop_link_runs(paragraphs, anchor_texts(page.tree))
 
 
 def _titles(page: Page) -> list[str]:
@@ -63,7 +77,3 @@ def _titles(page: Page) -> list[str]:
             titles.append(element.text_content().strip())
     titles += [_TITLE_SUFFIX.sub("", t) for t in titles if t]
     return [t for t in titles if t]
-
-
-def _standfirsts(page: Page) -> list[str]:
-    return [d for d in (page.meta.get(key) for key in ("og:description", "description", "twitter:description")) if d]

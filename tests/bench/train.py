@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""`make train`: fit the page-type model on both dev corpora, print its figures cross-validated by
+site (GroupKFold over the page's domain: no site is both trained and scored on), and write
+ingest/core/pagetype/weights.py. Deterministic: the same pages give the same file.
+
+  python tests/bench/train.py [--features CACHE.json] [--folds 5] [--dry-run]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from multiprocessing import Pool
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import corpora  # noqa: E402
+import logistic  # noqa: E402
+
+from ingest.core.decode import decode  # noqa: E402
+from ingest.core.embeds import split_embeds  # noqa: E402
+from ingest.core.extract import extract_body  # noqa: E402
+from ingest.core.layout import unwrap_layout_tables  # noqa: E402
+from ingest.core.page import parse  # noqa: E402
+from ingest.core.pagetype.evidence import evidence  # noqa: E402
+from ingest.core.rejection import Rejected  # noqa: E402
+
+WEIGHTS = ROOT / "ingest" / "core" / "pagetype" / "weights.py"
+OTHER_TYPES = ("listing", "collection", "product", "service", "forum", "documentation")
+KEEP_ARTICLES = 0.995  # the article threshold keeps this share of the training folds' articles
+
+
+def page_evidence(page: corpora.BenchPage) -> dict[str, float]:
+    """The evidence `clean` computes for the page: the same stages in the same order."""
+    try:
+        view = parse(decode(page.html()), page.file_url)
+        split_embeds(view)
+        unwrap_layout_tables(view.tree)
+        body = extract_body(view)
+    except Rejected:  # a page that does not decode or parse is rejected before any page type
+        return {}
+    return evidence(view, body.text if body else "")
+
+
+def all_evidence(pages, cache: Path | None) -> list[dict[str, float]]:
+    if cache and cache.exists():
+        return json.loads(cache.read_text())
+    with Pool(2) as pool:
+        found = pool.map(page_evidence, pages, chunksize=8)
+    if cache:
+        cache.write_text(json.dumps(found))
+    return found
+
+
+def group_folds(sites: list[str], k: int) -> list[int]:
+    """Fold of each page: whole sites to one fold, by a hash of the site name (deterministic)."""
+    return [int(hashlib.sha256(site.encode()).hexdigest(), 16) % k for site in sites]
+
+
+def fit(rows, types):
+    """(means, scales, article coefficients, threshold, per-type coefficients) from training rows."""
+    means, scales = logistic.standardiser(rows)
+    x = logistic.standardise(rows, means, scales)
+    is_article = [int(t == "article") for t in types]
+    article = logistic.fit_binary(x, is_article)
+    scores = sorted(logistic.predict(article, row) for row, y in zip(x, is_article) if y)
+    threshold = scores[int((1 - KEEP_ARTICLES) * len(scores))]
+    others = [(row, t) for row, t in zip(x, types) if t != "article"]
+    per_type = {t: logistic.fit_binary([r for r, _ in others], [int(u == t) for _, u in others]) for t in OTHER_TYPES}
+    return means, scales, article, threshold, per_type
+
+
+def classify(model, row) -> str:
+    means, scales, article, threshold, per_type = model
+    x = logistic.standardise([row], means, scales)[0]
+    if logistic.predict(article, x) >= threshold:
+        return "article"
+    return max(sorted(per_type), key=lambda t: logistic.predict(per_type[t], x))
+
+
+def cross_validate(rows, types, sites, k: int) -> list[str]:
+    folds = group_folds(sites, k)
+    predicted = [""] * len(rows)
+    for fold in range(k):
+        train = [i for i, f in enumerate(folds) if f != fold]
+        model = fit([rows[i] for i in train], [types[i] for i in train])
+        for i, f in enumerate(folds):
+            if f == fold:
+                predicted[i] = classify(model, rows[i])
+    return predicted
+
+
+def report(types: list[str], predicted: list[str], corpus: list[str]) -> None:
+    labels = ("article",) + OTHER_TYPES + ("other",)
+    print("confusion matrix, cross-validated by site (rows: true type, columns: predicted)")
+    print(f"{'':>14}" + "".join(f"{label[:8]:>9}" for label in labels))
+    for truth in labels[:-1]:
+        row = [sum(1 for t, p in zip(types, predicted) if t == truth and p == label) for label in labels]
+        print(f"{truth:>14}" + "".join(f"{n:>9}" for n in row))
+    for name in ("wcxb", "aeb"):
+        arts = [p for t, p, c in zip(types, predicted, corpus) if c == name and t == "article"]
+        print(f"{name}: articles kept as articles {sum(p == 'article' for p in arts)}/{len(arts)}"
+              f" ({sum(p == 'article' for p in arts) / max(len(arts), 1):.1%})")
+    others = [p for t, p in zip(types, predicted) if t != "article"]
+    print(f"other pages emitted as articles {sum(p == 'article' for p in others)}/{len(others)}"
+          f" ({sum(p == 'article' for p in others) / max(len(others), 1):.1%})")
+    agree = sum(t == p for t, p in zip(types, predicted))
+    print(f"accuracy over the seven types {agree}/{len(types)} ({agree / len(types):.1%})")
+
+
+def write_weights(names, model) -> None:
+    means, scales, article, threshold, per_type = model
+    r = lambda values: "(" + ", ".join(f"{v:.6g}" for v in values) + ",)"  # noqa: E731
+    lines = [
+        '"""Page-type model weights. Generated by `make train` (tests/bench/train.py); do not edit."""',
+        f"FEATURES = {tuple(names)!r}",
+        f"MEAN = {r(means)}",
+        f"SCALE = {r(scales)}",
+        f"ARTICLE = {r(article)}  # bias, then one weight per feature",
+        f"THRESHOLD = {threshold:.6g}  # an article at or above this probability",
+        "TYPES = {",
+        *(f"    {t!r}: {r(c)}," for t, c in sorted(per_type.items())),
+        "}",
+    ]
+    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--features", type=Path, help="cache of the pages' evidence (JSON)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the weights")
+    a = ap.parse_args()
+    pages = [p for p in corpora.load() if p.truth is not None or p.page_type != "article"]
+    found = all_evidence(pages, a.features)
+    kept = [(p, f) for p, f in zip(pages, found) if f]
+    names = sorted({name for _, f in kept for name in f})
+    rows = [[f.get(name, 0.0) for name in names] for _, f in kept]
+    types = [p.page_type for p, _ in kept]
+    print(f"{len(kept)} pages ({len(pages) - len(kept)} unparsable), {len(names)} features, "
+          f"{len({p.site for p, _ in kept})} sites, {a.folds} folds grouped by site")
+    report(types, cross_validate(rows, types, [p.site for p, _ in kept], a.folds), [p.corpus for p, _ in kept])
+    if not a.dry_run:
+        write_weights(names, fit(rows, types))
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
