@@ -11,7 +11,7 @@ import trafilatura
 from .body.boundary import cut_end_matter
 from .body.fallback import needs_second_opinion, prefer_second, readability_body
 from .body.furniture import drop_furniture
-from .body.headline import drop_headline
+from .body.headline import drop_headline, marked_standfirsts
 from .body.links import anchor_texts, drop_link_runs
 from .page import Page
 from .record import Extractor
@@ -61,10 +61,10 @@ def extract_body(page: Page) -> Body | None:
 
 
 def remove_furniture(paragraphs: list[str], page: Page) -> list[str]:
-    """The body mechanisms in order: where reader comments begin, the repeated headline, labels and
-    prompts, runs of teaser links."""
+    """The body mechanisms in order: where reader comments begin, the repeated headline and a marked
+    standfirst, labels and prompts, runs of teaser links."""
     paragraphs = cut_end_matter(paragraphs)
-    paragraphs = drop_headline(paragraphs, _titles(page))
+    paragraphs = drop_headline(paragraphs, _titles(page), _standfirsts(page))
     paragraphs = drop_furniture(paragraphs)
     return drop_link_runs(paragraphs, anchor_texts(page.tree))
 
@@ -77,3 +77,8 @@ def _titles(page: Page) -> list[str]:
             titles.append(element.text_content().strip())
     titles += [_TITLE_SUFFIX.sub("", t) for t in titles if t]
     return [t for t in titles if t]
+
+
+def _standfirsts(page: Page) -> list[str]:
+    descriptions = [page.meta.get(key) for key in ("og:description", "description", "twitter:description")]
+    return marked_standfirsts(page.tree, [d for d in descriptions if d])

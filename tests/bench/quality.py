@@ -63,6 +63,7 @@ def bodies(pages, runs) -> None:
         print(f"{label}: bodies")
         ps, rs = [p for p, _ in chosen], [r for _, r in chosen]
         body_figures("ingest.clean", ps, rs, ours_text)
+        body_figures("  page type aside", ps, rs, lambda r: (r["ours"] or {}).get("text") or "")
         body_figures("bare trafilatura", ps, rs, lambda r: r["bare"])
         worse = [(p, r) for p, r in chosen if shingles.score([(p.truth, ours_text(r))])["f1"]
                  < shingles.score([(p.truth, r["bare"])])["f1"] - REGRESSION]
@@ -82,7 +83,9 @@ def page_types(pages, runs) -> None:
     rows = [[f.get(n, 0.0) for n in names] for _, f in kept]
     print("page types, cross-validated by site (5 folds grouped by domain; both corpora)")
     types = [p.page_type for p, _ in kept]
-    train.report(types, train.cross_validate(rows, types, [p.site for p, _ in kept], 5), [p.corpus for p, _ in kept])
+    predicted, scores = train.cross_validate(rows, types, [p.site for p, _ in kept], 5)
+    train.report(types, predicted, [p.corpus for p, _ in kept])
+    train.tradeoff(types, scores)
 
 
 def timing(pages) -> None:

@@ -7,14 +7,27 @@ import math
 import re
 from collections import Counter
 
+from lxml import etree
+
 from ..listing import teaser_lines
 from ..page import Page
 from ..words import count_words
 from .structured import declared
 
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč)")
-_POST_CLASS = re.compile(r"post|repl|message|thread|topic|answer", re.I)
-_BYLINE_CLASS = re.compile(r"byline|author", re.I)
+_POSTS = "//*[self::div or self::article or self::li or self::section][" + " or ".join(
+    f"contains(@class, '{word}')" for word in ("post", "repl", "message", "thread", "topic", "answer")) + "]"
+# Element counts, compiled once: lxml walks the tree in C.
+_COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
+    "posts": _POSTS, "byline": "//*[contains(@class, 'byline') or contains(@class, 'author')]",
+    "code": "//pre|//code", "inputs": "//input|//select|//textarea", "headings": "//h2|//h3",
+    "prose": "//p[string-length(normalize-space()) >= 100]", "items": "//li", "images": "//img",
+    "tables": "//table", "nav": "//nav|//aside", "side_links": "//nav//a|//aside//a", "forms": "//form",
+}.items()}
+_LINK_TEXTS = etree.XPath("//a//text()", smart_strings=False)
+# Phrases and prices are counted in the first this many characters of the page's text.
+_SAMPLE_CHARS = 60_000
+_PROSE_LINE = 150  # a body line this long is a paragraph of prose
 # Phrases counted in the page's lower-cased text, by the page type they point to.
 PHRASES = {
     "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in stock", "warenkorb", "panier", "carrito"),
@@ -32,54 +45,44 @@ def evidence(page: Page, body_text: str) -> dict[str, float]:
     """The page's evidence; counts are log-scaled so one huge page does not dominate."""
     found = {name: float(flag) for name, flag in declared(page).items()}
     found.update(_dom(page.tree))
-    words = count_words(body_text)
-    page_words = max(found.pop("_page_words"), 1.0)
-    found["body_words"] = _log(words)
-    found["body_share"] = min(words / page_words, 1.0)
-    found["teaser_body"] = float(teaser_lines(page, body_text) is not None)
+    page_chars = max(found.pop("_page_chars"), 1.0)
+    found["body_words"] = _log(count_words(body_text))
+    found["body_share"] = min(len(body_text) / page_chars, 1.0)
     found["body_lines"] = _log(body_text.count("\n") + 1 if body_text else 0)
+    found["teaser_body"] = float(teaser_lines(page, body_text) is not None)
+    found.update(_body_shape(body_text))
     found["has_date"] = float(_has_date(page))
+    found["declared_date"] = float(_declared_date(page))
     found["has_author"] = float(bool(page.meta_first("author", "article:author")) or found.pop("_byline") > 0)
     found.pop("_byline", None)
     return found
 
 
 def _dom(tree) -> dict[str, float]:
-    tags: Counter = Counter()
-    groups: Counter = Counter()
-    posts = bylines = prose = 0
-    seen: dict[str, tuple[bool, bool]] = {}
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        tags[el.tag] += 1
-        marks = el.get("class")
-        if marks:
-            kinds = seen.get(marks)
-            if kinds is None:
-                kinds = seen[marks] = (bool(_POST_CLASS.search(marks)), bool(_BYLINE_CLASS.search(marks)))
-            posts += kinds[0] and el.tag in ("div", "article", "li", "section")
-            bylines += kinds[1]
-        if el.tag == "p" and len(el.text_content()) >= 100:
-            prose += 1
-        if el.tag in _TEASER_HEADS:
-            card = _card(el)
-            if card is not None:
-                groups[(card.getparent(), card.tag, card.get("class"))] += 1
+    """Counts read by XPath (in C): lxml does the walking, not a Python loop over every element."""
+    count = lambda name: _log(_COUNTS[name](tree))  # noqa: E731
     body = tree.find(".//body")
     text = " ".join((body if body is not None else tree).text_content().split())
-    lower = text.lower()
-    link_chars = sum(len(a.text_content().strip()) for a in tree.iter("a"))
+    sample = text[:_SAMPLE_CHARS].lower()
+    link_chars = sum(len(t.strip()) for t in _LINK_TEXTS(tree))
     return {
-        "_page_words": float(count_words(text)), "_byline": float(bylines),
+        "_page_chars": float(len(text)), "_byline": _COUNTS["byline"](tree),
         "link_density": min(link_chars / max(len(text), 1), 1.0),
-        "teaser_cards": _log(max(groups.values(), default=0)),
-        "prices": _log(len(_PRICE.findall(lower))), "posts": _log(posts), "code": _log(tags["pre"] + tags["code"]),
-        **{name: _log(sum(lower.count(p) for p in phrases)) for name, phrases in PHRASES.items()},
-        "inputs": _log(tags["input"] + tags["select"] + tags["textarea"]),
-        "headings": _log(tags["h2"] + tags["h3"]), "prose": _log(prose), "items": _log(tags["li"]),
-        "images": _log(tags["img"]), "tables": _log(tags["table"]), "nav": _log(tags["nav"] + tags["aside"]),
+        "teaser_cards": _log(_largest_card_group(tree)),
+        "prices": _log(len(_PRICE.findall(sample))),
+        **{name: count(name) for name in _COUNTS if name != "byline"},
+        **{name: _log(sum(sample.count(p) for p in phrases)) for name, phrases in PHRASES.items()},
     }
+
+
+def _largest_card_group(tree) -> int:
+    """The largest set of sibling cards: classed elements each headed by a linked heading."""
+    groups: Counter = Counter()
+    for heading in tree.iter(*_TEASER_HEADS):
+        card = _card(heading)
+        if card is not None:
+            groups[(card.getparent(), card.tag, card.get("class"))] += 1
+    return max(groups.values(), default=0)
 
 
 def _card(heading):
@@ -94,12 +97,29 @@ def _card(heading):
     return None
 
 
+def _body_shape(body_text: str) -> dict[str, float]:
+    """Prose or fragments: articles run in long paragraphs, service and listing pages in short lines;
+    service pages speak as "we" to "you"."""
+    lines = [line for line in body_text.splitlines() if line.strip()]
+    chars = max(sum(map(len, lines)), 1)
+    words = f" {body_text.lower()} "
+    count = max(len(words.split()), 1)
+    return {
+        "body_prose_share": sum(len(line) for line in lines if len(line) >= _PROSE_LINE) / chars,
+        "body_mean_line": _log(chars / max(len(lines), 1)),
+        "we_our": sum(words.count(w) for w in (" we ", " our ", " us ")) / count,
+        "you_your": sum(words.count(w) for w in (" you ", " your ")) / count,
+    }
+
+
 def _has_date(page: Page) -> bool:
+    return _declared_date(page) or page.tree.find(".//time") is not None
+
+
+def _declared_date(page: Page) -> bool:
     if page.meta_first("article:published_time", "datepublished", "date", "pubdate", "dc.date"):
         return True
-    if any("datePublished" in obj for obj in page.jsonld):
-        return True
-    return page.tree.find(".//time") is not None
+    return any("datePublished" in obj for obj in page.jsonld)
 
 
 def _log(n: float) -> float:

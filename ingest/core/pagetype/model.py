@@ -1,4 +1,5 @@
-"""A small logistic model over a page's evidence: how likely an article, and which type if not.
+"""A small model over a page's evidence: boosted trees say how likely an article it is, logistic
+models which other type it is if not.
 
 The weights are in `weights.py`, written by `make train` (tests/bench/train.py) from the dev corpora.
 """
@@ -19,8 +20,16 @@ def _logit(row: list[float], coefficients: tuple[float, ...]) -> float:
 
 
 def article_probability(found: dict[str, float]) -> float:
-    z = _logit(_standard(found), weights.ARTICLE)
+    row = [found.get(name, 0.0) for name in weights.FEATURES]
+    z = weights.ARTICLE_BIAS + sum(_leaf(tree, row) for tree in weights.ARTICLE_TREES)
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def _leaf(tree, row: list[float]) -> float:
+    while isinstance(tree, tuple):
+        feature, threshold, left, right = tree
+        tree = left if row[feature] <= threshold else right
+    return tree
 
 
 def likeliest_other_type(found: dict[str, float]) -> str:

@@ -2,6 +2,7 @@
 FEATURES = ()
 MEAN = ()
 SCALE = ()
-ARTICLE = (10.0,)  # bias, then one weight per feature
+ARTICLE_BIAS = 10.0
+ARTICLE_TREES = ()
 THRESHOLD = 0.5  # an article at or above this probability
 TYPES = {}
