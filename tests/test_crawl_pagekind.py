@@ -21,7 +21,12 @@ def test_pages_that_declare_themselves_non_articles_are_skipped():
 
 @pytest.mark.parametrize("path", ["/about", "/tag/harbour", "/section/world", "/news/page/2", "/"])
 def test_a_page_that_says_nothing_goes_to_clean_whatever_its_url(path):
-    assert page_kind(newsroom.ABOUT.encode(), "https://harbour.example" + path) is Kind.UNDECLARED
+    page = opaque.unlabelled(newsroom.fixture_pages()[2])
+    assert page_kind(page, "https://harbour.example" + path) is Kind.UNDECLARED
+
+
+def test_an_about_page_that_says_so_is_skipped():
+    assert page_kind(newsroom.ABOUT.encode(), "https://harbour.example/desk") is Kind.OTHER
 
 
 def test_an_article_at_an_opaque_address_is_not_skipped():

@@ -8,6 +8,8 @@ from .model import article_probability, likeliest_other_type
 from .weights import THRESHOLD
 
 ARTICLE = "article"
+LISTING = "listing"
+LISTING_CARD_SHARE = 0.6
 OTHER = "other"  # no main text at all: nothing to say what it is
 
 
@@ -15,6 +17,11 @@ def page_type(page: Page, body_text: str) -> str:
     if not body_text.strip():
         return OTHER
     found = evidence(page, body_text)
+    # A body that reads as a list of teaser links, or is mostly the text of repeated teaser cards,
+    # is a listing whatever else the page shows: the model, tuned to keep nearly every article,
+    # lets many listings through.
+    if found["teaser_body"] or found["body_in_cards"] >= LISTING_CARD_SHARE:
+        return LISTING
     if article_probability(found) >= THRESHOLD:
         return ARTICLE
     return likeliest_other_type(found)

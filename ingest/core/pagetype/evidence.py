@@ -39,6 +39,7 @@ PHRASES = {
 }
 _TEASER_HEADS = ("h2", "h3", "h4")
 _CARD_DEPTH = 3
+_MIN_CARDS = 5
 
 
 def evidence(page: Page, body_text: str) -> dict[str, float]:
@@ -50,6 +51,7 @@ def evidence(page: Page, body_text: str) -> dict[str, float]:
     found["body_share"] = min(len(body_text) / page_chars, 1.0)
     found["body_lines"] = _log(body_text.count("\n") + 1 if body_text else 0)
     found["teaser_body"] = float(teaser_lines(page, body_text) is not None)
+    found["body_in_cards"] = body_in_cards(page.tree, body_text)
     found.update(_body_shape(body_text))
     found["has_date"] = float(_has_date(page))
     found["declared_date"] = float(_declared_date(page))
@@ -75,14 +77,28 @@ def _dom(tree) -> dict[str, float]:
     }
 
 
-def _largest_card_group(tree) -> int:
-    """The largest set of sibling cards: classed elements each headed by a linked heading."""
-    groups: Counter = Counter()
+def card_groups(tree) -> dict[tuple, list]:
+    """Sets of sibling cards: classed elements each headed by a linked heading, by parent and class."""
+    groups: dict[tuple, list] = {}
     for heading in tree.iter(*_TEASER_HEADS):
         card = _card(heading)
         if card is not None:
-            groups[(card.getparent(), card.tag, card.get("class"))] += 1
-    return max(groups.values(), default=0)
+            groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
+    return groups
+
+
+def _largest_card_group(tree) -> int:
+    return max(map(len, card_groups(tree).values()), default=0)
+
+
+def body_in_cards(tree, body_text: str) -> float:
+    """Share of the body's lines that stand inside a repeated set of teaser cards (five or more)."""
+    lines = [" ".join(line.split()) for line in body_text.splitlines() if line.strip()]
+    if not lines:
+        return 0.0
+    cards = " ".join(" ".join(card.text_content().split())
+                     for group in card_groups(tree).values() if len(group) >= _MIN_CARDS for card in group)
+    return sum(1 for line in lines if line in cards) / len(lines) if cards else 0.0
 
 
 def _card(heading):
