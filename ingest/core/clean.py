@@ -11,7 +11,7 @@ from .layout import unwrap_layout_tables
 from .metadata import read_metadata, utc_now
 from .options import DEFAULT, Options
 from .page import parse
-from .pagetype import ARTICLE, page_type
+from .pagetype import ARTICLE, OTHER, page_type
 from .record import Article
 from .rejection import Reason, Rejected, Rejection
 from .words import count_words
@@ -38,6 +38,8 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     unwrap_layout_tables(page.tree)
     body = extract_body(page)
     kind = page_type(page, body.text if body else "")
+    if kind == ARTICLE and count_words(body.text) < options.min_words:
+        kind = OTHER  # a stub: too little text to be an article, whatever the page looks like
     if not options.all_pages:
         _require_article(body, kind, options)
     body = body or Body(text="", extractor=NO_BODY)
@@ -65,11 +67,11 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
 
 
 def _require_article(body, kind: str, options: Options) -> None:
-    """Reject what a news feed must not hold: no main text, a page of another type, a stub."""
+    """Reject what a news feed must not hold: no main text, a stub, a page of another type."""
     if body is None:
         raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
-    if kind != ARTICLE:
-        raise Rejected(Reason.NOT_ARTICLE, f"{kind} page")
     words = count_words(body.text)
     if words < options.min_words:
         raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
+    if kind != ARTICLE:
+        raise Rejected(Reason.NOT_ARTICLE, f"{kind} page")

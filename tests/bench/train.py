@@ -36,16 +36,21 @@ OTHER_TYPES = ("listing", "collection", "product", "service", "forum", "document
 KEEP_ARTICLES = 0.995  # the article threshold keeps this share of the training folds' articles
 
 
-def page_evidence(page: corpora.BenchPage) -> dict[str, float]:
-    """The evidence `clean` computes for the page: the same stages in the same order."""
+def read_body(page: corpora.BenchPage):
+    """The parsed page and its body as `clean` makes them: the same stages in the same order.
+    None when the page does not decode or parse (rejected before any page type)."""
     try:
         view = parse(decode(page.html()), page.file_url)
-        split_embeds(view)
-        unwrap_layout_tables(view.tree)
-        body = extract_body(view)
-    except Rejected:  # a page that does not decode or parse is rejected before any page type
-        return {}
-    return evidence(view, body.text if body else "")
+    except Rejected:
+        return None, None
+    split_embeds(view)
+    unwrap_layout_tables(view.tree)
+    return view, extract_body(view)
+
+
+def page_evidence(page: corpora.BenchPage) -> dict[str, float]:
+    view, body = read_body(page)
+    return evidence(view, body.text if body else "") if view is not None else {}
 
 
 def all_evidence(pages, cache: Path | None) -> list[dict[str, float]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..page import Page
 from .evidence import evidence
 from .model import article_probability, likeliest_other_type
+from .structured import declared_type
 from .weights import THRESHOLD
 
 ARTICLE = "article"
@@ -16,6 +17,9 @@ OTHER = "other"  # no main text at all: nothing to say what it is
 def page_type(page: Page, body_text: str) -> str:
     if not body_text.strip():
         return OTHER
+    said = declared_type(page)
+    if said:
+        return said
     found = evidence(page, body_text)
     # A body that reads as a list of teaser links, or is mostly the text of repeated teaser cards,
     # is a listing whatever else the page shows: the model, tuned to keep nearly every article,

@@ -37,3 +37,17 @@ def declared(page: Page) -> dict[str, bool]:
     found["og_website"] = og_type == "website"
     found["og_product"] = "product" in og_type
     return found
+
+
+# Page-level JSON-LD types that say what the page is, when it declares no article type too.
+_SAYS = {"collectionpage": "collection", "searchresultspage": "listing", "profilepage": "other",
+         "contactpage": "service", "aboutpage": "service"}
+
+
+def declared_type(page: Page) -> str | None:
+    """The type a page declares itself to be, if it is not an article; else None."""
+    found = declared(page)
+    if found["article"] or found["og_article"]:
+        return None
+    types = jsonld_types(page)
+    return next((kind for name, kind in sorted(_SAYS.items()) if name in types), None)
