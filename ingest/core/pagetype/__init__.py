@@ -11,6 +11,7 @@ from .weights import THRESHOLD
 ARTICLE = "article"
 LISTING = "listing"
 LISTING_CARD_SHARE = 0.6
+SURE = 0.5
 OTHER = "other"  # no main text at all: nothing to say what it is
 
 
@@ -21,11 +22,12 @@ def page_type(page: Page, body_text: str) -> str:
     if said:
         return said
     found = evidence(page, body_text)
-    # A body that reads as a list of teaser links, or is mostly the text of repeated teaser cards,
-    # is a listing whatever else the page shows: the model, tuned to keep nearly every article,
-    # lets many listings through.
-    if found["teaser_body"] or found["body_in_cards"] >= LISTING_CARD_SHARE:
+    # A body that reads as a list of teaser links is a listing whatever else the page shows; one
+    # that is mostly the text of repeated teaser cards is a listing unless the model is fairly sure
+    # of an article (listicles keep their items in cards too).
+    article = article_probability(found)
+    if found["teaser_body"] or (found["body_in_cards"] >= LISTING_CARD_SHARE and article < SURE):
         return LISTING
-    if article_probability(found) >= THRESHOLD:
+    if article >= THRESHOLD:
         return ARTICLE
     return likeliest_other_type(found)
