@@ -90,7 +90,7 @@ def page_types(pages, runs) -> None:
     fitted = [(r["ours"] or {}).get("page_type", "other") for _, r in wcxb]
     truth = [p.page_type for p, _ in wcxb]
     print("page types on wcxb-dev, the shipped model (fitted on these pages: not a generalisation figure)")
-    train.report(truth, fitted, ["wcxb"] * len(wcxb))
+    train.report(truth, fitted, ["wcxb"] * len(wcxb), "shipped model")
     kept = [(p, r["evidence"]) for p, r in zip(pages, runs) if r["evidence"]]
     names = sorted({n for _, f in kept for n in f})
     rows = [[f.get(n, 0.0) for n in names] for _, f in kept]

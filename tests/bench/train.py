@@ -122,15 +122,17 @@ def tradeoff(types: list[str], scores: list[float]) -> None:
         print(f"  {keep:.1%} -> {sum(s >= cut for s in others) / len(others):.1%}")
 
 
-def report(types: list[str], predicted: list[str], corpus: list[str]) -> None:
+def report(types: list[str], predicted: list[str], corpus: list[str], how: str = "cross-validated by site") -> None:
     labels = ("article",) + OTHER_TYPES + ("other",)
-    print("confusion matrix, cross-validated by site (rows: true type, columns: predicted)")
+    print(f"confusion matrix, {how} (rows: true type, columns: predicted)")
     print(f"{'':>14}" + "".join(f"{label[:8]:>9}" for label in labels))
     for truth in labels[:-1]:
         row = [sum(1 for t, p in zip(types, predicted) if t == truth and p == label) for label in labels]
         print(f"{truth:>14}" + "".join(f"{n:>9}" for n in row))
     for name in ("wcxb", "aeb"):
         arts = [p for t, p, c in zip(types, predicted, corpus) if c == name and t == "article"]
+        if not arts:
+            continue
         print(f"{name}: articles kept as articles {sum(p == 'article' for p in arts)}/{len(arts)}"
               f" ({sum(p == 'article' for p in arts) / max(len(arts), 1):.1%})")
     others = [p for t, p in zip(types, predicted) if t != "article"]
