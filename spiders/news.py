@@ -164,9 +164,9 @@ class NewsSpider(Spider):
     def parse_page(self, response: TextResponse):
         kind = page_kind(response.body, response.url, listed=response.meta.get("listed", False))
         self.crawler.stats.inc_value(f"ingest/pages/{kind.value}")
-        if kind is Kind.ARTICLE:
+        if kind is not Kind.OTHER:
             yield self.page_item(response)
-            if not self.follow_from_articles:
+            if kind is Kind.ARTICLE and not self.follow_from_articles:
                 return
         feeds = response.xpath("//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href")
         yield from self.requests([response.urljoin(href) for href in feeds.getall()], hops=0)

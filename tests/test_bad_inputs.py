@@ -7,7 +7,7 @@ from helpers import BAD, error_lines, records, run_ingest, sample_pages
 REJECTED = [
     ("empty.html", "empty input: 0 bytes"),
     ("binary.html", "not HTML: binary content"),
-    ("homepage.html", "no article found: "),
+    ("homepage.html", "not an article: "),
     ("no-such-page.html", "no such file or directory"),
 ]
 

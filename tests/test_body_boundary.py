@@ -33,3 +33,14 @@ def test_a_comment_form_heading_closes_the_body():
     article = ["The article's one long paragraph. " * 20]
     end = ["Add new comment", "Please log in or register to post comments.", "Teaser of another story…"]
     assert cut_end_matter(article + end) == article
+
+
+def test_a_table_cell_or_list_item_reading_comment_is_not_the_end():
+    article = ["The review's first long paragraph, about the phone's screen and battery. " * 8,
+               "| Feature | Comment |", "| Battery | Lasts two days |", "- Comments", "The verdict follows."]
+    assert cut_end_matter(article) == article
+
+
+def test_a_more_stories_heading_is_not_the_end():
+    article = ["The article's one long paragraph. " * 20, "More stories", "The article continues after a box."]
+    assert cut_end_matter(article) == article

@@ -1,21 +1,31 @@
-"""Paragraphs that are the whole text of one link are teasers for other stories."""
+"""Runs of paragraphs that are each the whole text of one link are teaser blocks; a single linked
+line inside the story stays."""
 from pathlib import Path
 
 import ingest
-from ingest.core.body.links import drop_link_paragraphs
+from ingest.core.body.links import drop_link_runs
 
 DATA = Path(__file__).parent / "data" / "body"
+STORY = ["The city council voted on Tuesday to build protected cycle lanes on three of its busiest roads.",
+         "The council's transport committee will publish detailed drawings for each road next month."]
+TEASERS = ["Council shelves roundabout redesign plans for the second time",
+           "Cycling deaths in the city rise for the third year in a row"]
+ANCHORS = {"council shelves roundabout redesign plans for the second time",
+           "cycling deaths in the city rise for the third year in a row"}
 
 
-def test_teaser_links_between_paragraphs_are_dropped_and_the_story_kept():
+def test_a_run_of_teaser_links_after_the_story_is_dropped():
+    assert drop_link_runs(STORY + TEASERS, ANCHORS) == STORY
+
+
+def test_a_single_linked_line_inside_the_story_is_kept():
     text = ingest.clean((DATA / "teaser_links.html").read_bytes(), "https://metro.example/cycle-lanes").text
-    assert "CYCLING DEATHS" not in text
-    assert "Council shelves roundabout redesign" not in text
-    assert len(text.splitlines()) == 5
     assert "protected cycle lanes" in text
+    assert "Council shelves roundabout redesign plans" in text
+    assert len(text.splitlines()) == 7
 
 
 def test_short_linked_headings_and_printed_urls_are_kept():
     anchors = {"power and performance", "https www example org report 2019 pdf"}
     paragraphs = ["Power and Performance", "https://www.example.org/report-2019.pdf"]
-    assert drop_link_paragraphs(paragraphs, anchors) == paragraphs
+    assert drop_link_runs(paragraphs, anchors) == paragraphs

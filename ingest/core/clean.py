@@ -5,15 +5,16 @@ from datetime import datetime
 
 from .decode import decode
 from .embeds import place_embeds, split_embeds
-from .extract import extract_body
+from .extract import NO_BODY, Body, extract_body
 from .language import detect_languages
 from .layout import unwrap_layout_tables
-from .listing import teaser_lines
 from .metadata import lead, read_metadata, utc_now
 from .options import DEFAULT, Options
 from .page import page_url, parse
+from .pagetype import ARTICLE, OTHER, page_type
 from .record import Article
 from .rejection import Reason, Rejected, Rejection, internal
+from .words import count_words
 
 
 def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT, *,
@@ -38,14 +39,12 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     embeds = split_embeds(page)
     unwrap_layout_tables(page.tree)
     body = extract_body(page, options)
-    if body is None:
-        raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
-    words = len(body.text.split())
-    if words < options.min_words:
-        raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
-    teasers = teaser_lines(page, body.text)
-    if teasers:
-        raise Rejected(Reason.NO_ARTICLE, f"a listing page: {teasers} teaser links, no article")
+    kind = page_type(page, body.text if body else "")
+    if kind == ARTICLE and count_words(body.text) < options.min_words:
+        kind = OTHER  # a stub: too little text to be an article, whatever the page looks like
+    if not options.all_pages:
+        _require_article(body, kind, options)
+    body = body or Body(text="", extractor=NO_BODY)
     embeds = place_embeds(embeds, body.text)
     languages = detect_languages(body.text, embeds, options)
     return Article(
@@ -67,4 +66,16 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
         language=languages.body,
         passages=languages.passages,
         embeds=languages.embeds,
+        page_type=kind,
     )
+
+
+def _require_article(body, kind: str, options: Options) -> None:
+    """Reject what a news feed must not hold: no main text, a stub, a page of another type."""
+    if body is None:
+        raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
+    words = count_words(body.text)
+    if words < options.min_words:
+        raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
+    if kind != ARTICLE:
+        raise Rejected(Reason.NOT_ARTICLE, f"{kind} page")

@@ -1,9 +1,11 @@
-"""The article body: trafilatura on the parsed tree, then the furniture it leaves taken out."""
+"""The article body: trafilatura on the parsed tree, readability-lxml where it does better, then the
+furniture both leave taken out. The chosen extraction's element tree stays on the `Body`."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
@@ -11,10 +13,10 @@ from trafilatura.core import determine_returnstring
 from trafilatura.settings import Extractor as TrafilaturaOptions
 
 from .body.boundary import cut_end_matter
-from .body.fallback import needs_second_opinion, prefer_second, readability_paragraphs
+from .body.fallback import needs_second_opinion, prefer_second, readability_body
 from .body.furniture import drop_furniture
-from .body.headline import drop_headline
-from .body.links import anchor_texts, drop_link_paragraphs
+from .body.headline import drop_headline, marked_standfirsts
+from .body.links import anchor_texts, drop_link_runs
 from .markdown import Style, render_markdown
 from .options import DEFAULT, Options
 from .page import Page
@@ -22,6 +24,7 @@ from .record import Extractor
 
 TRAFILATURA = Extractor(library="trafilatura", version=trafilatura.__version__)
 READABILITY = Extractor(library="trafilatura", version=trafilatura.__version__, fallback="readability-lxml")
+NO_BODY = Extractor(library="none", version="")  # a page kept for its type alone, with no main text
 
 # "Headline | Site name": the headline alone is what a body would repeat.
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
@@ -29,43 +32,51 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 @dataclass(frozen=True)
 class Body:
+    """The body text, what produced it, the structure it was read from, and its Markdown if asked.
+
+    `root` is the chosen extraction's element tree (trafilatura's XML: p, head, list/item, table,
+    quote; or readability's HTML), `paragraphs` the lines of it kept after furniture removal, in
+    order: the Markdown renderer walks `root` and keeps the blocks whose text is in `paragraphs`.
+    """
+
     text: str
     extractor: Extractor
+    root: object = field(default=None, compare=False, repr=False)
+    paragraphs: tuple[str, ...] = ()
     markdown: str | None = None
 
 
 def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
-    text, tree = _trafilatura(page, options)
-    paragraphs = remove_furniture([line for line in (text or "").splitlines() if line.strip()], page)
+    text, root = _trafilatura(page, options)
+    paragraphs = remove_furniture([line for line in text.splitlines() if line.strip()], page)
     extractor = TRAFILATURA
     if needs_second_opinion(paragraphs, page.tree):
-        second = remove_furniture(readability_paragraphs(page.tree), page)
+        second_root, second = readability_body(page.tree)
+        second = remove_furniture(second, page)
         if prefer_second(paragraphs, second):
-            paragraphs, extractor = second, READABILITY
+            root, paragraphs, extractor = second_root, second, READABILITY
     if not paragraphs:
         return None
-    markdown = _markdown(tree if extractor is TRAFILATURA else page.tree, paragraphs, options)
-    return Body(text="\n".join(paragraphs), extractor=extractor, markdown=markdown)
+    return Body(text="\n".join(paragraphs), extractor=extractor, root=root, paragraphs=tuple(paragraphs),
+                markdown=_markdown(root if extractor is TRAFILATURA else page.tree, paragraphs, options))
 
 
-def _trafilatura(page: Page, options: Options):
+def _trafilatura(page: Page, options: Options) -> tuple[str, object]:
     """trafilatura's plain text of the body and its XML tree of it, from one extraction."""
-    # Balanced mode keeps more of the article than favor_precision; the furniture it lets through
-    # is what the body mechanisms remove. fast=True skips trafilatura's own readability/justext
-    # comparison: the second opinion below asks readability-lxml only where the body looks wrong,
-    # which scored better on the dev pages and costs about a third of trafilatura's time less.
+    # trafilatura's defaults (not fast=True): its own comparison with readability and jusText
+    # rescues pages its main pass gets wrong, which paid on both dev corpora.
     # bare_extraction + determine_returnstring is what trafilatura.extract does, keeping the tree
     # for the Markdown body. Links and images, as in trafilatura, change what it keeps.
-    settings = TrafilaturaOptions(output_format="txt", fast=True, comments=options.comments,
+    settings = TrafilaturaOptions(output_format="txt", fast=False, comments=options.comments,
                                   tables=options.tables, links=options.links, images=options.images,
                                   dedup=False, url=page.url)
     document = trafilatura.bare_extraction(page.tree, options=settings)
     if document is None or document.body is None:
-        return None, None
-    tree = document.body
+        return "", None
+    root = document.body
     if settings.links or settings.images:  # the record's text stays plain
-        document.body = _without_links_and_images(tree)
-    return determine_returnstring(document, settings), tree
+        document.body = _without_links_and_images(root)
+    return unicodedata.normalize("NFC", determine_returnstring(document, settings) or ""), root
 
 
 def _without_links_and_images(body):
@@ -75,21 +86,23 @@ def _without_links_and_images(body):
     return plain
 
 
-def _markdown(tree, paragraphs: list[str], options: Options) -> str | None:
-    """The Markdown body (hook for the body stage): the tree's blocks still in `paragraphs`."""
-    if not options.markdown or tree is None:
+def _markdown(root, paragraphs: list[str], options: Options) -> str | None:
+    """The Markdown body: the tree's blocks still in `paragraphs` (trafilatura's tree, or the page's
+    own when readability won: readability's copy carries the line marks the fallback put in)."""
+    if not options.markdown or root is None:
         return None
-    body = tree.find(".//body") if tree.tag == "html" else tree
-    return render_markdown(body if body is not None else tree, paragraphs,
+    body = root.find(".//body") if root.tag == "html" else root
+    return render_markdown(body if body is not None else root, paragraphs,
                            Style(links=options.links, images=options.images)) or None
 
 
 def remove_furniture(paragraphs: list[str], page: Page) -> list[str]:
-    """The body mechanisms in order: where the article ends, its headline, labels and prompts, teasers."""
+    """The body mechanisms in order: where reader comments begin, the repeated headline and a marked
+    standfirst, labels and prompts, runs of teaser links."""
     paragraphs = cut_end_matter(paragraphs)
     paragraphs = drop_headline(paragraphs, _titles(page), _standfirsts(page))
     paragraphs = drop_furniture(paragraphs)
-    return drop_link_paragraphs(paragraphs, anchor_texts(page.tree))
+    return drop_link_runs(paragraphs, anchor_texts(page.tree))
 
 
 def _titles(page: Page) -> list[str]:
@@ -103,4 +116,5 @@ def _titles(page: Page) -> list[str]:
 
 
 def _standfirsts(page: Page) -> list[str]:
-    return [d for d in (page.meta.get(key) for key in ("og:description", "description", "twitter:description")) if d]
+    descriptions = [page.meta.get(key) for key in ("og:description", "description", "twitter:description")]
+    return marked_standfirsts(page.tree, [d for d in descriptions if d])

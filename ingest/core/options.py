@@ -12,6 +12,8 @@ class Options:
     detect_language: bool = True
     # Characters of body text given to the language detector; a bounded sample keeps it cheap.
     language_sample_chars: int = 600
+    # A record for every page, its `page_type` saying what it is, instead of rejecting non-articles.
+    all_pages: bool = False
     # Largest decompressed input accepted, against gzip bombs and runaway pages.
     max_bytes: int = 20_000_000
     # Seconds one input may take in `ingest clean` (fetching it and cleaning it); None: no limit.

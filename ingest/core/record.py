@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 from .controls import without_controls
+from .words import count_words
 
 SCHEMA = "ingest.article/2"
 # The kinds of page `clean` tells apart (WCXB's seven types, plus "other").
@@ -73,7 +74,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     @property
     def content_hash(self) -> str:

@@ -272,7 +272,8 @@ def summary(name: str, stats: dict, out: str) -> str:
     lines = [
         f"crawl {name}: {stats.get('finish_reason', 'not finished')} in {elapsed:.1f}s{rate}",
         f"  pages fetched      {stats.get('response_received_count', 0)}"
-        f"  (articles {stats.get('ingest/pages/article', 0)}, other pages {stats.get('ingest/pages/other', 0)},"
+        f"  (articles {stats.get('ingest/pages/article', 0)}, undeclared {stats.get('ingest/pages/undeclared', 0)},"
+        f" other pages {stats.get('ingest/pages/other', 0)},"
         f" not modified {stats.get('ingest/pages/not_modified', 0)})",
         f"  not requested      {stats.get('ingest/requests/unchanged_by_lastmod', 0)}"
         " (in a sitemap, its lastmod before our last fetch)",

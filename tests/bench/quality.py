@@ -1,112 +1,136 @@
 #!/usr/bin/env python3
-"""`make bench-quality`: body quality of `ingest clean` on the dev benchmark, and its cost.
+"""`make bench-quality`: bodies and page types of `ingest.clean` on both dev corpora, beside bare
+trafilatura run in this process on the same pages, and the cost.
 
-Quality goes through the real path, `ingest clean DIR -o FILE`, scored with the benchmark's own
-metric (shared/bench/shingles.py). Time is measured in this process on the same pages held in
-memory: the whole `ingest.clean` against bare `trafilatura.extract` (its defaults), alternated page
-by page so both see the same machine state. Prints figures; asserts nothing.
+Bodies: aeb-dev (88 news pages) and wcxb-dev's 790 articles, scored with the benchmarks' own
+metrics (shingle F1/P/R, WCXB word F1). Page types: the shipped model's decisions on wcxb-dev
+(pages it was trained on: a fit, not a result) and the same model cross-validated by site (the
+result). Time: `ingest.clean` against bare `trafilatura.extract`, alternated page by page.
+Bodies and types come from clean's own stages run once per page (what `ingest.clean` with
+`all_pages=True` returns); the time ratio calls `ingest.clean` itself. Records (url, text,
+page_type) are left in out/bench-quality/ for other scorers. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
-import gzip
-import json
-import subprocess
 import sys
-import tempfile
 import time
+from multiprocessing import Pool
 from pathlib import Path
 
 import trafilatura
 
-ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT.parent / "shared" / "bench"
-PAGES = BENCH / "aeb-dev" / "html"
-INGEST = str(Path(sys.executable).parent / "ingest")
-REGRESSION = 0.05  # a page this much worse than bare trafilatura is listed
-sys.path.insert(0, str(BENCH))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE.parents[2] / "shared" / "bench"))
 
-import shingles  # noqa: E402  (the benchmark's metric, shipped beside the pages)
+import corpora  # noqa: E402
+import score_wcxb  # noqa: E402  (the benchmarks' metrics, shipped beside the pages)
+import shingles  # noqa: E402
+import train  # noqa: E402
 
 import ingest  # noqa: E402
+from ingest.core.pagetype import page_type  # noqa: E402
+from ingest.core.pagetype.evidence import evidence  # noqa: E402
+from ingest.core.words import count_words  # noqa: E402
+
+OUT = ROOT / "out" / "bench-quality"
+TIMED_EVERY = 4  # time every fourth page: enough for a stable ratio, a quarter of the cost
+REGRESSION = 0.05  # a page this much worse than bare trafilatura is listed
 
 
-def page_id(url: str) -> str:
-    return Path(url).name.split(".")[0]
+def run_page(page: corpora.BenchPage) -> dict:
+    """Our body, page type and evidence (clean's stages, run once), and bare trafilatura's text.
+
+    The body and type are what `ingest.clean(..., Options(all_pages=True))` gives; "article" is
+    kept only when clean would also pass the length minimum.
+    """
+    view, body = train.read_body(page)
+    text = body.text if body else ""
+    kind = page_type(view, text) if view is not None else "other"
+    if kind == "article" and count_words(text) < ingest.DEFAULT.min_words:
+        kind = "other"
+    ours = {"url": page.file_url, "text": text, "page_type": kind} if view is not None else None
+    found = evidence(view, text) if view is not None else {}
+    return {"ours": ours, "bare": trafilatura.extract(page.html()) or "", "evidence": found}
 
 
-def run_cli(out: Path) -> dict[str, dict]:
-    """Records of `ingest clean` on the dev pages, by page id."""
-    subprocess.run([INGEST, "clean", str(PAGES), "-o", str(out)], check=False)
-    records = {}
-    for line in out.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        records[page_id(record["url"])] = record
-    return records
+def body_figures(name: str, pages, runs, text_of) -> dict:
+    pairs = [(p.truth, text_of(r)) for p, r in zip(pages, runs)]
+    m = shingles.score(pairs)
+    words = sum(score_wcxb.word_f1(t, x)[2] for t, x in pairs) / len(pairs)
+    print(f"  {name:<22} F1={m['f1']:.3f}  P={m['precision']:.3f}  R={m['recall']:.3f}  word F1={words:.3f}")
+    return {"f1": m["f1"], "words": words}
 
 
-def timed_run(pages: dict[str, bytes]) -> tuple[float, float, dict[str, str]]:
-    """Seconds for ingest.clean and for bare trafilatura over all pages, and trafilatura's texts."""
+def ours_text(run: dict) -> str:
+    """The article body as a news feed gets it: nothing for a page rejected as a non-article."""
+    record = run["ours"]
+    return record["text"] if record and record["page_type"] == "article" else ""
+
+
+def bodies(pages, runs) -> None:
+    for corpus, label in (("aeb", "aeb-dev, 88 news pages"), ("wcxb", "wcxb-dev, 790 articles")):
+        chosen = [(p, r) for p, r in zip(pages, runs) if p.corpus == corpus and p.page_type == "article"]
+        print(f"{label}: bodies")
+        ps, rs = [p for p, _ in chosen], [r for _, r in chosen]
+        body_figures("ingest.clean", ps, rs, ours_text)
+        body_figures("  page type aside", ps, rs, lambda r: (r["ours"] or {}).get("text") or "")
+        body_figures("bare trafilatura", ps, rs, lambda r: r["bare"])
+        worse = [(p, r) for p, r in chosen if shingles.score([(p.truth, ours_text(r))])["f1"]
+                 < shingles.score([(p.truth, r["bare"])])["f1"] - REGRESSION]
+        print(f"  pages worse than bare trafilatura by more than {REGRESSION} shingle F1: {len(worse)}")
+        for p, r in worse[:8]:
+            print(f"    {p.id[:16]}  {p.url[:90]}")
+
+
+def page_types(pages, runs) -> None:
+    wcxb = [(p, r) for p, r in zip(pages, runs) if p.corpus == "wcxb"]
+    fitted = [(r["ours"] or {}).get("page_type", "other") for _, r in wcxb]
+    truth = [p.page_type for p, _ in wcxb]
+    print("page types on wcxb-dev, the shipped model (fitted on these pages: not a generalisation figure)")
+    train.report(truth, fitted, ["wcxb"] * len(wcxb), "shipped model")
+    kept = [(p, r["evidence"]) for p, r in zip(pages, runs) if r["evidence"]]
+    names = sorted({n for _, f in kept for n in f})
+    rows = [[f.get(n, 0.0) for n in names] for _, f in kept]
+    print("page types, cross-validated by site (5 folds grouped by domain; both corpora)")
+    types = [p.page_type for p, _ in kept]
+    predicted, scores = train.cross_validate(rows, types, [p.site for p, _ in kept], 5)
+    train.report(types, predicted, [p.corpus for p, _ in kept])
+    train.tradeoff(types, scores)
+
+
+def timing(pages) -> None:
+    sample = [p.html() for p in pages[::TIMED_EVERY]]
+    for raw in sample[:5]:  # warm imports and language profiles on both sides
+        ingest.clean(raw, "file:///warm.html")
+        trafilatura.extract(raw)
     ours = bare = 0.0
-    texts = {}
-    for key, raw in pages.items():
+    for raw in sample:
         start = time.perf_counter()
-        ingest.clean(raw, f"file:///{key}.html.gz")
+        ingest.clean(raw, "file:///page.html")
         ours += time.perf_counter() - start
         start = time.perf_counter()
-        texts[key] = trafilatura.extract(raw) or ""
+        trafilatura.extract(raw)
         bare += time.perf_counter() - start
-    return ours, bare, texts
-
-
-def scores(truth: dict, texts: dict[str, str]) -> dict[str, dict]:
-    return {key: shingles.score([(truth[key]["articleBody"], texts.get(key, ""))]) for key in truth}
-
-
-def report(name: str, truth: dict, texts: dict[str, str]) -> None:
-    m = shingles.score([(truth[k]["articleBody"], texts.get(k, "")) for k in truth])
-    print(f"{name:<34} F1={m['f1']:.3f}  P={m['precision']:.3f}  R={m['recall']:.3f}")
+    print(f"time on {len(sample)} pages: ingest.clean {1000 * ours / len(sample):.1f} ms/page, bare trafilatura "
+          f"{1000 * bare / len(sample):.1f} ms/page, ratio {ours / bare:.2f}x")
 
 
 def main() -> None:
-    truth = json.loads((BENCH / "aeb-dev" / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = {key: gzip.decompress((PAGES / f"{key}.html.gz").read_bytes()) for key in truth}
-    with tempfile.TemporaryDirectory() as tmp:
-        records = run_cli(Path(tmp) / "records.jsonl")
-    ours = {key: r["text"] for key, r in records.items()}
-    with_embeds = {key: "\n".join([r["text"]] + [e.get("text") or "" for e in r["embeds"]])
-                   for key, r in records.items()}
-
-    timed_run(dict(list(pages.items())[:5]))  # warm imports and language profiles on both sides
-    our_time, bare_time, bare_texts = timed_run(pages)
-
-    print(f"{len(truth)} dev pages, {len(records)} records ({len(truth) - len(records)} rejected)")
-    report("ingest clean", truth, ours)
-    report("bare trafilatura.extract", truth, bare_texts)
-    report("ingest clean, text + embeds' text", truth, with_embeds)
-
-    per_page, per_bare = scores(truth, ours), scores(truth, bare_texts)
-    print("ten worst pages:")
-    for key in sorted(truth, key=lambda k: per_page[k]["f1"])[:10]:
-        s = per_page[key]
-        print(f"  {key[:16]}  F1={s['f1']:.3f} P={s['precision']:.3f} R={s['recall']:.3f}  {truth[key]['url']}")
-    worse = [k for k in truth if per_page[k]["f1"] < per_bare[k]["f1"] - REGRESSION]
-    print(f"pages worse than bare trafilatura by more than {REGRESSION} F1: {len(worse)}")
-    for key in worse:
-        print(f"  {key[:16]}  {per_bare[key]['f1']:.3f} -> {per_page[key]['f1']:.3f}  {truth[key]['url']}")
-
-    by_language: dict[str, list[str]] = {}
-    for key, r in records.items():
-        by_language.setdefault(r.get("language") or "?", []).append(key)
-    print("by body language (pages: ours vs bare trafilatura F1):")
-    for lang, keys in sorted(by_language.items(), key=lambda kv: -len(kv[1])):
-        sub = {k: truth[k] for k in keys}
-        a = shingles.score([(sub[k]["articleBody"], ours[k]) for k in sub])["f1"]
-        b = shingles.score([(sub[k]["articleBody"], bare_texts[k]) for k in sub])["f1"]
-        print(f"  {lang}: {len(keys):3d} pages  {a:.3f} vs {b:.3f}")
-
-    print(f"time: ingest.clean {1000 * our_time / len(pages):.1f} ms/page, bare trafilatura "
-          f"{1000 * bare_time / len(pages):.1f} ms/page, ratio {our_time / bare_time:.2f}x")
+    pages = corpora.load()
+    with Pool(2) as pool:
+        runs = pool.map(run_page, pages, chunksize=8)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for corpus in ("aeb", "wcxb"):
+        with (OUT / f"{corpus}.jsonl").open("w", encoding="utf-8") as out:
+            for p, r in zip(pages, runs):
+                if p.corpus == corpus and r["ours"] and r["ours"]["page_type"] == "article":
+                    out.write(score_wcxb.json.dumps(r["ours"], ensure_ascii=False) + "\n")
+    bodies(pages, runs)
+    page_types(pages, runs)
+    timing(pages)
 
 
 if __name__ == "__main__":

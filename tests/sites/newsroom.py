@@ -182,6 +182,7 @@ _ABOUT_TEXT = " ".join([
     "Our offices on Quay Street are open to visitors on weekday afternoons.",
 ] * 2)
 ABOUT = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About us | Harbour Gazette</title>'
+         '<script type="application/ld+json">{"@context":"https://schema.org","@type":"AboutPage"}</script>'
          f'</head><body><main><h1>About the Harbour Gazette</h1><p>{_ABOUT_TEXT}</p></main></body></html>')
 CONTACT = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contact | Harbour Gazette</title>'
            '<script type="application/ld+json">{"@context":"https://schema.org","@type":"ContactPage"}</script>'

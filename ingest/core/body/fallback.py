@@ -51,23 +51,26 @@ def needs_second_opinion(paragraphs: list[str], tree) -> bool:
 
 
 def readability_paragraphs(tree) -> list[str]:
-    """readability-lxml's article, one paragraph per block or <br>-separated line, link lines left out.
+    return readability_body(tree)[1]
 
-    Runs on a copy of the tree, because readability edits the tree it is given.
+
+def readability_body(tree):
+    """readability-lxml's article: its element tree, and one paragraph per block or <br>-separated
+    line, link lines left out. Runs on a copy of the tree, because readability edits the tree it is given.
     """
     try:
         summary = Document(copy.deepcopy(tree)).summary(html_partial=True)
     except Exception:  # readability raises bare Exceptions on odd pages; it is only a second opinion
-        return []
+        return None, []
     if not summary.strip():
-        return []
+        return None, []
     root = etree.fromstring(summary, etree.HTMLParser())
     _mark_lines_and_links(root)
     paragraphs = []
     for element in root.iter(_BLOCKS):
         if not any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
             paragraphs += [line for line in map(_prose_line, "".join(element.itertext()).split("\n")) if line]
-    return paragraphs
+    return root, paragraphs
 
 
 def _mark_lines_and_links(root) -> None:

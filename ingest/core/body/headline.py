@@ -1,4 +1,4 @@
-"""The headline and standfirst belong in the record's title, not again at the top of the body."""
+"""The headline belongs in the record's title, not again at the top of the body."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,9 @@ _NOT_WORD = re.compile(r"\W+")
 _HEAD_SPAN = 3
 # Lines above the headline this short are kickers and section labels.
 _KICKER_MAX_WORDS = 4
+# Class and id words of an element that sets a standfirst apart from the article's paragraphs.
+_STANDFIRST_MARK = re.compile(r"standfirst|\bdek\b|\bdeck\b|subtitle|subhead|sub-head|strapline|excerpt|summary|"
+                              r"description|tagline|article-lead|sapo|chapeau|teaser-text", re.I)
 
 
 def _key(text: str) -> str:
@@ -18,12 +21,12 @@ def _keys(texts: list[str]) -> set[str]:
     return {_key(t) for t in texts if t and len(_key(t)) > 10}
 
 
-def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[str]) -> list[str]:
+def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[str] = ()) -> list[str]:
     """Drop the page's title repeated near the top, the short kicker lines above it (a section
-    label such as "Review"), and the standfirst right after it.
+    label such as "Review"), and a standfirst right after it.
 
-    The page's description is often its lead paragraph too, so it is dropped only where it
-    follows a repeated headline: there it is the standfirst printed under the title.
+    `standfirsts` are only descriptions the page marks as a standfirst (`marked_standfirsts`): a
+    description that is merely the article's first paragraph is the lead, and stays.
     """
     title_keys = _keys(titles)
     heads = [i for i, p in enumerate(paragraphs[:_HEAD_SPAN]) if _key(p) in title_keys]
@@ -33,6 +36,26 @@ def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[st
     if any(len(p.split()) > _KICKER_MAX_WORDS for p in paragraphs[:last] if _key(p) not in title_keys):
         return [p for i, p in enumerate(paragraphs) if i not in heads]
     start = last + 1
-    if start < len(paragraphs) and _key(paragraphs[start]) in _keys(standfirsts):
+    if start < len(paragraphs) and _key(paragraphs[start]) in _keys(list(standfirsts)):
         start += 1
     return paragraphs[start:]
+
+
+def marked_standfirsts(tree, descriptions: list[str]) -> list[str]:
+    """The page's descriptions that stand in an element marked as a standfirst (class or id such
+    as "standfirst", "dek", "subtitle"), not in the article's own paragraphs."""
+    wanted = _keys(descriptions)
+    if not wanted:
+        return []
+    found = []
+    for element in tree.iter("p", "div", "h2", "h3", "span"):
+        if _key(element.text_content()) in wanted and _is_marked(element):
+            found.append(element.text_content())
+    return found
+
+
+def _is_marked(element) -> bool:
+    for node in (element, element.getparent()):
+        if node is not None and _STANDFIRST_MARK.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False

@@ -1,4 +1,8 @@
-"""Paragraphs that are the whole text of one link: teasers for other stories, not article text."""
+"""Runs of paragraphs that are each the whole text of one link: teasers for other stories.
+
+A single linked line inside the story ("Related: ...", a linked source) is kept: readers' truth
+keeps it, and a block of teasers is two or more such lines in a row.
+"""
 from __future__ import annotations
 
 import re
@@ -22,14 +26,16 @@ def anchor_texts(tree) -> set[str]:
     return keys
 
 
-def drop_link_paragraphs(paragraphs: list[str], anchors: set[str]) -> list[str]:
-    """Drop paragraphs (and list items) whose whole text is the text of one link in the page."""
-    kept = []
-    for paragraph in paragraphs:
-        text = paragraph.lstrip("-•* ")
-        key = _key(text)
-        # a bare URL printed as text is a citation the author chose to show
-        if not text.startswith(("http://", "https://", "www.")) and key.count(" ") + 1 >= _MIN_WORDS and key in anchors:
-            continue
-        kept.append(paragraph)
-    return kept
+def drop_link_runs(paragraphs: list[str], anchors: set[str]) -> list[str]:
+    """Drop paragraphs (and list items) whose whole text is the text of one link in the page, when
+    the paragraph before or after is one too."""
+    linked = [_is_link_text(p, anchors) for p in paragraphs]
+    return [p for i, p in enumerate(paragraphs)
+            if not (linked[i] and (i > 0 and linked[i - 1] or i + 1 < len(linked) and linked[i + 1]))]
+
+
+def _is_link_text(paragraph: str, anchors: set[str]) -> bool:
+    text = paragraph.lstrip("-•* ")
+    key = _key(text)
+    # a bare URL printed as text is a citation the author chose to show
+    return not text.startswith(("http://", "https://", "www.")) and key.count(" ") + 1 >= _MIN_WORDS and key in anchors

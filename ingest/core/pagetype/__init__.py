@@ -1,0 +1,33 @@
+"""What kind of page this is: an article, or a listing, collection, product, service, forum,
+documentation or other page, decided from whole-page evidence by a small fitted model."""
+from __future__ import annotations
+
+from ..page import Page
+from .evidence import evidence
+from .model import article_probability, likeliest_other_type
+from .structured import declared_type
+from .weights import THRESHOLD
+
+ARTICLE = "article"
+LISTING = "listing"
+LISTING_CARD_SHARE = 0.6
+SURE = 0.5
+OTHER = "other"  # no main text at all: nothing to say what it is
+
+
+def page_type(page: Page, body_text: str) -> str:
+    if not body_text.strip():
+        return OTHER
+    said = declared_type(page)
+    if said:
+        return said
+    found = evidence(page, body_text)
+    # A body that reads as a list of teaser links is a listing whatever else the page shows; one
+    # that is mostly the text of repeated teaser cards is a listing unless the model is fairly sure
+    # of an article (listicles keep their items in cards too).
+    article = article_probability(found)
+    if found["teaser_body"] or (found["body_in_cards"] >= LISTING_CARD_SHARE and article < SURE):
+        return LISTING
+    if article >= THRESHOLD:
+        return ARTICLE
+    return likeliest_other_type(found)

@@ -1,0 +1,142 @@
+"""Whole-page evidence of what a page is, as named numbers: structured data, the shape of the DOM
+(teaser cards, link density, prices, posts and replies, code, forms) and what the body stage found.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from lxml import etree
+
+from ..listing import teaser_lines
+from ..page import Page
+from ..words import count_words
+from .structured import declared
+
+_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč)")
+_POSTS = "//*[self::div or self::article or self::li or self::section][" + " or ".join(
+    f"contains(@class, '{word}')" for word in ("post", "repl", "message", "thread", "topic", "answer")) + "]"
+# Element counts, compiled once: lxml walks the tree in C.
+_COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
+    "posts": _POSTS, "byline": "//*[contains(@class, 'byline') or contains(@class, 'author')]",
+    "code": "//pre|//code", "inputs": "//input|//select|//textarea", "headings": "//h2|//h3",
+    "prose": "//p[string-length(normalize-space()) >= 100]", "items": "//li", "images": "//img",
+    "tables": "//table", "nav": "//nav|//aside", "side_links": "//nav//a|//aside//a", "forms": "//form",
+}.items()}
+_LINK_TEXTS = etree.XPath("//a//text()", smart_strings=False)
+# Phrases and prices are counted in the first this many characters of the page's text.
+_SAMPLE_CHARS = 60_000
+_PROSE_LINE = 150  # a body line this long is a paragraph of prose
+# Phrases counted in the page's lower-cased text, by the page type they point to.
+PHRASES = {
+    "cart": ("add to cart", "add to bag", "add to basket", "buy now", "in stock", "warenkorb", "panier", "carrito"),
+    "forum_words": ("reply", "quote", "joined", "posts:", "members", "thread", "upvote"),
+    "docs_words": ("on this page", "edit this page", "table of contents", "api reference", "documentation",
+                   "parameters", "returns", "installation", "getting started"),
+    "service_words": ("contact us", "get a quote", "book now", "book an appointment", "our services", "request a",
+                      "free consultation", "call us", "opening hours", "pricing", "schedule a"),
+}
+_TEASER_HEADS = ("h2", "h3", "h4")
+_CARD_DEPTH = 3
+_MIN_CARDS = 5
+
+
+def evidence(page: Page, body_text: str) -> dict[str, float]:
+    """The page's evidence; counts are log-scaled so one huge page does not dominate."""
+    found = {name: float(flag) for name, flag in declared(page).items()}
+    found.update(_dom(page.tree))
+    page_chars = max(found.pop("_page_chars"), 1.0)
+    found["body_words"] = _log(count_words(body_text))
+    found["body_share"] = min(len(body_text) / page_chars, 1.0)
+    found["body_lines"] = _log(body_text.count("\n") + 1 if body_text else 0)
+    found["teaser_body"] = float(teaser_lines(page, body_text) is not None)
+    found["body_in_cards"] = body_in_cards(page.tree, body_text)
+    found.update(_body_shape(body_text))
+    found["has_date"] = float(_has_date(page))
+    found["declared_date"] = float(_declared_date(page))
+    found["has_author"] = float(bool(page.meta_first("author", "article:author")) or found.pop("_byline") > 0)
+    found.pop("_byline", None)
+    return found
+
+
+def _dom(tree) -> dict[str, float]:
+    """Counts read by XPath (in C): lxml does the walking, not a Python loop over every element."""
+    count = lambda name: _log(_COUNTS[name](tree))  # noqa: E731
+    body = tree.find(".//body")
+    text = " ".join((body if body is not None else tree).text_content().split())
+    sample = text[:_SAMPLE_CHARS].lower()
+    link_chars = sum(len(t.strip()) for t in _LINK_TEXTS(tree))
+    return {
+        "_page_chars": float(len(text)), "_byline": _COUNTS["byline"](tree),
+        "link_density": min(link_chars / max(len(text), 1), 1.0),
+        "teaser_cards": _log(_largest_card_group(tree)),
+        "prices": _log(len(_PRICE.findall(sample))),
+        **{name: count(name) for name in _COUNTS if name != "byline"},
+        **{name: _log(sum(sample.count(p) for p in phrases)) for name, phrases in PHRASES.items()},
+    }
+
+
+def card_groups(tree) -> dict[tuple, list]:
+    """Sets of sibling cards: classed elements each headed by a linked heading, by parent and class."""
+    groups: dict[tuple, list] = {}
+    for heading in tree.iter(*_TEASER_HEADS):
+        card = _card(heading)
+        if card is not None:
+            groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
+    return groups
+
+
+def _largest_card_group(tree) -> int:
+    return max(map(len, card_groups(tree).values()), default=0)
+
+
+def body_in_cards(tree, body_text: str) -> float:
+    """Share of the body's lines that stand inside a repeated set of teaser cards (five or more)."""
+    lines = [" ".join(line.split()) for line in body_text.splitlines() if line.strip()]
+    if not lines:
+        return 0.0
+    cards = " ".join(" ".join(card.text_content().split())
+                     for group in card_groups(tree).values() if len(group) >= _MIN_CARDS for card in group)
+    return sum(1 for line in lines if line in cards) / len(lines) if cards else 0.0
+
+
+def _card(heading):
+    """The card a linked heading heads: its nearest classed article, li or div ancestor."""
+    if heading.find(".//a") is None and heading.getparent().tag != "a":
+        return None
+    for depth, ancestor in enumerate(heading.iterancestors()):
+        if depth > _CARD_DEPTH:
+            return None
+        if ancestor.tag in ("article", "li", "div") and ancestor.get("class"):
+            return ancestor
+    return None
+
+
+def _body_shape(body_text: str) -> dict[str, float]:
+    """Prose or fragments: articles run in long paragraphs, service and listing pages in short lines;
+    service pages speak as "we" to "you"."""
+    lines = [line for line in body_text.splitlines() if line.strip()]
+    chars = max(sum(map(len, lines)), 1)
+    words = f" {body_text.lower()} "
+    count = max(len(words.split()), 1)
+    return {
+        "body_prose_share": sum(len(line) for line in lines if len(line) >= _PROSE_LINE) / chars,
+        "body_mean_line": _log(chars / max(len(lines), 1)),
+        "we_our": sum(words.count(w) for w in (" we ", " our ", " us ")) / count,
+        "you_your": sum(words.count(w) for w in (" you ", " your ")) / count,
+    }
+
+
+def _has_date(page: Page) -> bool:
+    return _declared_date(page) or page.tree.find(".//time") is not None
+
+
+def _declared_date(page: Page) -> bool:
+    if page.meta_first("article:published_time", "datepublished", "date", "pubdate", "dc.date"):
+        return True
+    return any("datePublished" in obj for obj in page.jsonld)
+
+
+def _log(n: float) -> float:
+    return math.log1p(n)

@@ -1,0 +1,55 @@
+"""Page types: `clean` tells an article from a listing, collection, product, service, forum or
+documentation page from whole-page evidence; non-articles are rejected, or kept with their type."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import BAD, run_ingest, sample_pages
+
+from ingest import Article, Options, Reason, Rejection, clean
+from ingest.core.record import PAGE_TYPES
+from sites import newsroom
+
+NON_ARTICLES = {
+    "front page of teasers": ((BAD / "homepage.html").read_bytes(), "https://www.globalaffairsdispatch.com/"),
+    "section page": (newsroom.listing("World", [f"/news/2024/05/{n:02d}-story" for n in range(12)]).encode(),
+                     "https://harbour.example/section/world"),
+    "contact page": (newsroom.CONTACT.encode(), "https://harbour.example/contact"),
+}
+
+
+@pytest.mark.parametrize("name", NON_ARTICLES)
+def test_a_non_article_is_rejected_with_its_type(name):
+    result = clean(*NON_ARTICLES[name])
+    assert isinstance(result, Rejection)
+    assert result.reason is Reason.NOT_ARTICLE
+    kind = result.detail.split()[0]
+    assert kind in PAGE_TYPES and kind != "article"
+
+
+@pytest.mark.parametrize("name", NON_ARTICLES)
+def test_every_page_mode_keeps_a_non_article_with_its_type(name):
+    result = clean(*NON_ARTICLES[name], Options(all_pages=True))
+    assert isinstance(result, Article)
+    assert result.page_type in PAGE_TYPES and result.page_type != "article"
+    assert result.to_dict()["page_type"] == result.page_type
+
+
+def test_articles_say_they_are_articles_in_every_page_mode():
+    for path in sample_pages():
+        result = clean(path.read_bytes(), path.as_uri(), Options(all_pages=True))
+        assert result.page_type == "article", path.name
+
+
+def test_a_page_of_a_few_menu_words_is_other_in_every_page_mode():
+    nav_only = "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav></body></html>"
+    result = clean(nav_only, "https://example.org/", Options(all_pages=True))
+    assert result.page_type == "other" and result.word_count < 40
+
+
+def test_the_cli_all_pages_flag_writes_a_record_for_a_listing():
+    proc = run_ingest("clean", "--all-pages", str(BAD / "homepage.html"), str(sample_pages()[0]))
+    assert proc.returncode == 0, proc.stderr
+    types = [json.loads(line)["page_type"] for line in proc.stdout.splitlines()]
+    assert types[1] == "article" and types[0] != "article"
