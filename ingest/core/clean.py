@@ -35,7 +35,6 @@ def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT,
 def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Article:
     text = decode(html, declared=encoding, max_bytes=options.max_bytes)
     page = parse(text, url)
-    meta = read_metadata(page, fetched_at)
     embeds = split_embeds(page)
     unwrap_layout_tables(page.tree)
     body = extract_body(page, options)
@@ -45,6 +44,9 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     if not options.all_pages:
         _require_article(body, kind, options)
     body = body or Body(text="", extractor=NO_BODY)
+    # Read after the page is known to be kept: a rejected page costs no metadata. The stages
+    # before this one edit the tree only where metadata does not look (embeds, layout tables).
+    meta = read_metadata(page, fetched_at)
     embeds = place_embeds(embeds, body.text)
     languages = detect_languages(body.text, embeds, options)
     return Article(

@@ -48,11 +48,12 @@ class Body:
 
 def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
     text, root = _trafilatura(page, options)
-    paragraphs = remove_furniture([line for line in text.splitlines() if line.strip()], page)
+    furniture = Furniture.of(page)
+    paragraphs = furniture.removed([line for line in text.splitlines() if line.strip()])
     extractor = TRAFILATURA
     if needs_second_opinion(paragraphs, page.tree):
         second_root, second = readability_body(page.tree)
-        second = remove_furniture(second, page)
+        second = furniture.removed(second)
         if prefer_second(paragraphs, second):
             root, paragraphs, extractor = second_root, second, READABILITY
     if not paragraphs:
@@ -96,13 +97,26 @@ def _markdown(root, paragraphs: list[str], options: Options) -> str | None:
                            Style(links=options.links, images=options.images)) or None
 
 
-def remove_furniture(paragraphs: list[str], page: Page) -> list[str]:
-    """The body mechanisms in order: where reader comments begin, the repeated headline and a marked
-    standfirst, labels and prompts, runs of teaser links."""
-    paragraphs = cut_end_matter(paragraphs)
-    paragraphs = drop_headline(paragraphs, _titles(page), _standfirsts(page))
-    paragraphs = drop_furniture(paragraphs)
-    return drop_link_runs(paragraphs, anchor_texts(page.tree))
+@dataclass(frozen=True)
+class Furniture:
+    """What the page says its furniture is (titles, a marked standfirst, its links' texts), read
+    once and applied to each extractor's paragraphs."""
+
+    titles: list[str]
+    standfirsts: list[str]
+    anchors: set[str]
+
+    @classmethod
+    def of(cls, page: Page) -> Furniture:
+        return cls(_titles(page), _standfirsts(page), anchor_texts(page.tree))
+
+    def removed(self, paragraphs: list[str]) -> list[str]:
+        """The body mechanisms in order: where reader comments begin, the repeated headline and a
+        marked standfirst, labels and prompts, runs of teaser links."""
+        paragraphs = cut_end_matter(paragraphs)
+        paragraphs = drop_headline(paragraphs, self.titles, self.standfirsts)
+        paragraphs = drop_furniture(paragraphs)
+        return drop_link_runs(paragraphs, self.anchors)
 
 
 def _titles(page: Page) -> list[str]:

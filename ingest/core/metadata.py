@@ -7,10 +7,11 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
-from trafilatura.metadata import examine_meta, extract_author
+from trafilatura.metadata import examine_meta
 
 from .meta.authors import read_authors
 from .meta.dates import choose_dates
+from .meta.marked import marked_author
 from .meta.sanity import EARLIEST
 from .meta.shown import shown_dates
 from .meta.title import read_title
@@ -47,7 +48,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
         title=read_title(page, _text(article.get("headline")), site_name),
         description=found.description or _text(article.get("description")),
         authors=read_authors(page.tree, article, page.jsonld, found.author,
-                             lambda: extract_author(page.tree), site_name),
+                             lambda: marked_author(page.tree), site_name),
         published=dates.published,
         published_source=dates.published_source,
         modified=dates.modified,

@@ -28,17 +28,20 @@ from ingest.core.decode import decode  # noqa: E402
 from ingest.core.metadata import read_metadata  # noqa: E402
 from ingest.core.page import parse  # noqa: E402
 
+KEEP_ALL = ingest.Options(all_pages=True)  # metadata of every article page, whatever its type
+
 
 def page_bytes(key: str) -> bytes:
     return gzip.decompress((CORPUS / "html" / f"{key}.html.gz").read_bytes())
 
 
 def ours(key: str) -> dict:
-    """Our metadata of one page, read as clean() reads it (decode, parse once, read_metadata)."""
-    page = parse(decode(page_bytes(key)), f"file://{CORPUS}/html/{key}.html.gz")
-    meta = read_metadata(page, FETCHED)
-    return {"title": meta.title, "authors": list(meta.authors), "published": meta.published,
-            "source": meta.published_source}
+    """Our metadata of one page: the record `clean()` makes of it, kept whatever its type."""
+    record = ingest.clean(page_bytes(key), f"file://{CORPUS}/html/{key}.html.gz", KEEP_ALL, fetched_at=FETCHED)
+    if not isinstance(record, ingest.Article):
+        return {"title": None, "authors": [], "published": None, "source": None}
+    return {"title": record.title, "authors": list(record.authors), "published": record.published,
+            "source": record.published_source}
 
 
 def bare(key: str) -> dict:

@@ -3,14 +3,21 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 _NOT_WORD = re.compile(r"\W+")
 # Only the first few paragraphs can be a repeated headline.
 _HEAD_SPAN = 3
 # Lines above the headline this short are kickers and section labels.
 _KICKER_MAX_WORDS = 4
-# Class and id words of an element that sets a standfirst apart from the article's paragraphs.
-_STANDFIRST_MARK = re.compile(r"standfirst|\bdek\b|\bdeck\b|subtitle|subhead|sub-head|strapline|excerpt|summary|"
-                              r"description|tagline|article-lead|sapo|chapeau|teaser-text", re.I)
+# Class and id words of an element that sets a standfirst apart from the article's paragraphs
+# ("dek" and "deck" only as whole words: not "desktop-deck-builder").
+_MARK_WORDS = ("standfirst", "dek", "deck", "subtitle", "subhead", "sub-head", "strapline", "excerpt", "summary",
+               "description", "tagline", "article-lead", "sapo", "chapeau", "teaser-text")
+_WHOLE_WORDS = {"dek", "deck"}
+_STANDFIRST_MARK = re.compile("|".join(rf"\b{w}\b" if w in _WHOLE_WORDS else w for w in _MARK_WORDS), re.I)
+_STANDFIRST_TAGS = {"p", "div", "h2", "h3", "span"}
+_LABELLED = etree.XPath("//*[@class or @id]")
 
 
 def _key(text: str) -> str:
@@ -48,14 +55,24 @@ def marked_standfirsts(tree, descriptions: list[str]) -> list[str]:
     if not wanted:
         return []
     found = []
-    for element in tree.iter("p", "div", "h2", "h3", "span"):
-        if _key(element.text_content()) in wanted and _is_marked(element):
+    for element in _marked(tree):
+        if element.tag in _STANDFIRST_TAGS and _key(element.text_content()) in wanted:
             found.append(element.text_content())
     return found
 
 
-def _is_marked(element) -> bool:
-    for node in (element, element.getparent()):
-        if node is not None and _STANDFIRST_MARK.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
+def _marked(tree):
+    """Elements marked as a standfirst, and their children (a marked wrapper's paragraph)."""
+    labelled = _LABELLED(tree)
+    labels = [f"{node.get('class') or ''} {node.get('id') or ''}".lower() for node in labelled]
+    # Which mark words occur at all, found in one pass over every label: a page has hundreds of
+    # labelled elements, and testing each against every word costs more than the body stage.
+    everything = "\n".join(labels)
+    present = [word for word in _MARK_WORDS if word in everything]
+    seen = set()
+    for node, label in zip(labelled, labels):
+        if any(word in label for word in present) and _STANDFIRST_MARK.search(label):
+            for element in (node, *node):
+                if element not in seen:
+                    seen.add(element)
+                    yield element

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from ..record import Embed
 from .found import Found, found
 from .platforms import handle_in_url, platform_of_url
 from .text import visible_text
 
+_BLOCKS = etree.XPath("//*[self::p or self::div[not(*) or (count(*) = 1 and a)]][contains(., 'http')]")
 _LONE_URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 
 def find(tree) -> list[Found]:
     items = []
     # One path with a predicate, not a union ("//p | //div[...]"): libxml2 merges unions in quadratic time.
-    for block in tree.xpath("//*[self::p or self::div[not(*) or (count(*) = 1 and a)]]"):
+    # A block without "http" in its text cannot be a URL: lxml rules those out in C.
+    for block in _BLOCKS(tree):
         url = _lone_url(block)
         platform, post = platform_of_url(url)
         if platform is not None:

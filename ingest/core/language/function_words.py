@@ -6,6 +6,7 @@ only paragraphs that do not are given to langdetect.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 FUNCTION_WORDS = {
     "en": "the of and to in is that for it was on with as by at from are be this have has not but "
@@ -33,7 +34,8 @@ def tokens(text: str) -> list[str]:
 
 def leaning(words: list[str]) -> dict[str, int]:
     """How many of `words` are function words of each known language."""
-    return {lang: sum(word in table for word in words) for lang, table in _WORDS.items()}
+    counts = Counter(words)
+    return {lang: sum(counts[word] for word in table.intersection(counts)) for lang, table in _WORDS.items()}
 
 
 def may_be_other_language(words: list[str], body_language: str) -> bool:

@@ -15,14 +15,18 @@ from ..words import count_words
 from .structured import declared
 
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč)")
-_POSTS = "//*[self::div or self::article or self::li or self::section][" + " or ".join(
-    f"contains(@class, '{word}')" for word in ("post", "repl", "message", "thread", "topic", "answer")) + "]"
-# Element counts, compiled once: lxml walks the tree in C.
+# Elements counted by tag, in one pass lxml filters in C.
+_TAGS = {"code": ("pre", "code"), "inputs": ("input", "select", "textarea"), "headings": ("h2", "h3"),
+         "items": ("li",), "images": ("img",), "tables": ("table",), "nav": ("nav", "aside"), "forms": ("form",)}
+# Class words of posts and replies (on these tags), and of a byline (on any element).
+_POST_TAGS = {"div", "article", "li", "section"}
+_POST_WORDS = ("post", "repl", "message", "thread", "topic", "answer")
+_BYLINE_WORDS = ("byline", "author")
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_POST_CLASSES = etree.XPath("|".join(f"//{tag}/@class" for tag in sorted(_POST_TAGS)), smart_strings=False)
+# Counts only an XPath can read cheaply.
 _COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
-    "posts": _POSTS, "byline": "//*[contains(@class, 'byline') or contains(@class, 'author')]",
-    "code": "//pre|//code", "inputs": "//input|//select|//textarea", "headings": "//h2|//h3",
-    "prose": "//p[string-length(normalize-space()) >= 100]", "items": "//li", "images": "//img",
-    "tables": "//table", "nav": "//nav|//aside", "side_links": "//nav//a|//aside//a", "forms": "//form",
+    "prose": "//p[string-length(normalize-space()) >= 100]", "side_links": "//nav//a|//aside//a",
 }.items()}
 _LINK_TEXTS = etree.XPath("//a//text()", smart_strings=False)
 # Phrases and prices are counted in the first this many characters of the page's text.
@@ -45,13 +49,14 @@ _MIN_CARDS = 5
 def evidence(page: Page, body_text: str) -> dict[str, float]:
     """The page's evidence; counts are log-scaled so one huge page does not dominate."""
     found = {name: float(flag) for name, flag in declared(page).items()}
-    found.update(_dom(page.tree))
+    groups = card_groups(page.tree)
+    found.update(_dom(page.tree, groups))
     page_chars = max(found.pop("_page_chars"), 1.0)
     found["body_words"] = _log(count_words(body_text))
     found["body_share"] = min(len(body_text) / page_chars, 1.0)
     found["body_lines"] = _log(body_text.count("\n") + 1 if body_text else 0)
     found["teaser_body"] = float(teaser_lines(page, body_text) is not None)
-    found["body_in_cards"] = body_in_cards(page.tree, body_text)
+    found["body_in_cards"] = body_in_cards(groups, body_text)
     found.update(_body_shape(body_text))
     found["has_date"] = float(_has_date(page))
     found["declared_date"] = float(_declared_date(page))
@@ -60,21 +65,35 @@ def evidence(page: Page, body_text: str) -> dict[str, float]:
     return found
 
 
-def _dom(tree) -> dict[str, float]:
-    """Counts read by XPath (in C): lxml does the walking, not a Python loop over every element."""
-    count = lambda name: _log(_COUNTS[name](tree))  # noqa: E731
+def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
+    """Counts of the page's elements; lxml walks the tree, Python only reads what it found."""
     body = tree.find(".//body")
     text = " ".join((body if body is not None else tree).text_content().split())
     sample = text[:_SAMPLE_CHARS].lower()
     link_chars = sum(len(t.strip()) for t in _LINK_TEXTS(tree))
+    posts, bylines = _classed(tree)
     return {
-        "_page_chars": float(len(text)), "_byline": _COUNTS["byline"](tree),
+        "_page_chars": float(len(text)), "_byline": bylines,
         "link_density": min(link_chars / max(len(text), 1), 1.0),
-        "teaser_cards": _log(_largest_card_group(tree)),
+        "teaser_cards": _log(max(map(len, groups.values()), default=0)),
         "prices": _log(len(_PRICE.findall(sample))),
-        **{name: count(name) for name in _COUNTS if name != "byline"},
+        "posts": _log(posts),
+        **{name: _log(count) for name, count in _tag_counts(tree).items()},
+        **{name: _log(xpath(tree)) for name, xpath in _COUNTS.items()},
         **{name: _log(sum(sample.count(p) for p in phrases)) for name, phrases in PHRASES.items()},
     }
+
+
+def _tag_counts(tree) -> dict[str, int]:
+    tags = Counter(el.tag for el in tree.iter(*{t for group in _TAGS.values() for t in group}))
+    return {name: sum(tags[t] for t in group) for name, group in _TAGS.items()}
+
+
+def _classed(tree) -> tuple[int, int]:
+    """Elements classed as a post or reply, and as a byline."""
+    posts = sum(1 for value in _POST_CLASSES(tree) if any(word in value for word in _POST_WORDS))
+    bylines = sum(1 for value in _CLASSES(tree) if any(word in value for word in _BYLINE_WORDS))
+    return posts, bylines
 
 
 def card_groups(tree) -> dict[tuple, list]:
@@ -87,17 +106,13 @@ def card_groups(tree) -> dict[tuple, list]:
     return groups
 
 
-def _largest_card_group(tree) -> int:
-    return max(map(len, card_groups(tree).values()), default=0)
-
-
-def body_in_cards(tree, body_text: str) -> float:
+def body_in_cards(groups: dict[tuple, list], body_text: str) -> float:
     """Share of the body's lines that stand inside a repeated set of teaser cards (five or more)."""
     lines = [" ".join(line.split()) for line in body_text.splitlines() if line.strip()]
     if not lines:
         return 0.0
     cards = " ".join(" ".join(card.text_content().split())
-                     for group in card_groups(tree).values() if len(group) >= _MIN_CARDS for card in group)
+                     for group in groups.values() if len(group) >= _MIN_CARDS for card in group)
     return sum(1 for line in lines if line in cards) / len(lines) if cards else 0.0
 
 
