@@ -95,6 +95,8 @@ def other_language_passages(body_text: str, body_language: str | None) -> tuple[
         return ()
     passages, checks = [], 0
     for index, paragraph in enumerate(body_text.split("\n")):
+        if len(paragraph) < MIN_PASSAGE_LETTERS:  # too short whatever its words: spare the regexes
+            continue
         words = words_of(paragraph)
         if letter_count(words) < MIN_PASSAGE_LETTERS or not may_be_other_language(tokens(words), body_language):
             continue
