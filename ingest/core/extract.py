@@ -48,7 +48,7 @@ class Body:
 
 def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
     text, root = _trafilatura(page, options)
-    furniture = Furniture.of(page)
+    furniture = Furniture(page)
     paragraphs = furniture.removed([line for line in text.splitlines() if line.strip()])
     extractor = TRAFILATURA
     if needs_second_opinion(paragraphs, page.tree):
@@ -97,18 +97,21 @@ def _markdown(root, paragraphs: list[str], options: Options) -> str | None:
                            Style(links=options.links, images=options.images)) or None
 
 
-@dataclass(frozen=True)
 class Furniture:
     """What the page says its furniture is (titles, a marked standfirst, its links' texts), read
     once and applied to each extractor's paragraphs."""
 
-    titles: list[str]
-    standfirsts: list[str]
-    anchors: set[str]
+    def __init__(self, page: Page):
+        self.titles = _titles(page)
+        self.anchors = anchor_texts(page.tree)
+        self._page = page
+        self._standfirsts: list[str] | None = None
 
-    @classmethod
-    def of(cls, page: Page) -> Furniture:
-        return cls(_titles(page), _standfirsts(page), anchor_texts(page.tree))
+    def standfirsts(self) -> list[str]:
+        """Read when first asked: only a body that opens with the headline needs them."""
+        if self._standfirsts is None:
+            self._standfirsts = _standfirsts(self._page)
+        return self._standfirsts
 
     def removed(self, paragraphs: list[str]) -> list[str]:
         """The body mechanisms in order: where reader comments begin, the repeated headline and a

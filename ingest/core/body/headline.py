@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -28,12 +29,14 @@ def _keys(texts: list[str]) -> set[str]:
     return {_key(t) for t in texts if t and len(_key(t)) > 10}
 
 
-def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[str] = ()) -> list[str]:
+def drop_headline(paragraphs: list[str], titles: list[str],
+                  standfirsts: Callable[[], list[str]] = list) -> list[str]:
     """Drop the page's title repeated near the top, the short kicker lines above it (a section
     label such as "Review"), and a standfirst right after it.
 
-    `standfirsts` are only descriptions the page marks as a standfirst (`marked_standfirsts`): a
-    description that is merely the article's first paragraph is the lead, and stays.
+    `standfirsts` gives only descriptions the page marks as a standfirst (`marked_standfirsts`): a
+    description that is merely the article's first paragraph is the lead, and stays. It is called
+    only when a headline was found, for finding them means reading much of the page.
     """
     title_keys = _keys(titles)
     heads = [i for i, p in enumerate(paragraphs[:_HEAD_SPAN]) if _key(p) in title_keys]
@@ -43,7 +46,7 @@ def drop_headline(paragraphs: list[str], titles: list[str], standfirsts: list[st
     if any(len(p.split()) > _KICKER_MAX_WORDS for p in paragraphs[:last] if _key(p) not in title_keys):
         return [p for i, p in enumerate(paragraphs) if i not in heads]
     start = last + 1
-    if start < len(paragraphs) and _key(paragraphs[start]) in _keys(list(standfirsts)):
+    if start < len(paragraphs) and _key(paragraphs[start]) in _keys(standfirsts()):
         start += 1
     return paragraphs[start:]
 
