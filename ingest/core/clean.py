@@ -39,10 +39,11 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     unwrap_layout_tables(page.tree)
     body = extract_body(page, options)
     kind = page_type(page, body.text if body else "")
-    if kind == ARTICLE and count_words(body.text) < options.min_words:
+    words = count_words(body.text) if body else 0
+    if kind == ARTICLE and words < options.min_words:
         kind = OTHER  # a stub: too little text to be an article, whatever the page looks like
     if not options.all_pages:
-        _require_article(body, kind, options)
+        _require_article(body, words, kind, options)
     body = body or Body(text="", extractor=NO_BODY)
     # Read after the page is known to be kept: a rejected page costs no metadata. The stages
     # before this one edit the tree only where metadata does not look (embeds, layout tables).
@@ -72,11 +73,10 @@ def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Artic
     )
 
 
-def _require_article(body, kind: str, options: Options) -> None:
+def _require_article(body, words: int, kind: str, options: Options) -> None:
     """Reject what a news feed must not hold: no main text, a stub, a page of another type."""
     if body is None:
         raise Rejected(Reason.NO_ARTICLE, "no main text in the page")
-    words = count_words(body.text)
     if words < options.min_words:
         raise Rejected(Reason.NO_ARTICLE, f"main text has {words} words, fewer than {options.min_words}")
     if kind != ARTICLE:

@@ -103,7 +103,7 @@ class Furniture:
 
     def __init__(self, page: Page):
         self.titles = _titles(page)
-        self.anchors = anchor_texts(page.tree)
+        self.anchors = anchor_texts(page.link_texts)
         self._page = page
         self._standfirsts: list[str] | None = None
 

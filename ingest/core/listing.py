@@ -29,5 +29,5 @@ def teaser_lines(page: Page, body_text: str) -> int | None:
 
 
 def _link_texts(page: Page) -> set[str]:
-    texts = (" ".join(a.text_content().split()) for a in page.tree.iter("a"))
+    texts = (" ".join(text.split()) for text in page.link_texts)
     return {t for t in texts if len(t) >= MIN_HEADLINE_CHARS}

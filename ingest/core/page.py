@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -26,6 +27,12 @@ class Page:
     url: str | None
     meta: dict[str, str] = field(default_factory=dict)
     jsonld: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def link_texts(self) -> list[str]:
+        """The text of every link, in order: the body and page-type stages each read them (after
+        the stages that edit the tree)."""
+        return [a.text_content() for a in self.tree.iter("a")]
 
     def meta_first(self, *keys: str) -> str | None:
         for key in keys:

@@ -16,11 +16,11 @@ def _key(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
-def anchor_texts(tree) -> set[str]:
+def anchor_texts(link_texts: list[str]) -> set[str]:
     """The text of every link in the page, normalised, for links long enough to be a teaser."""
     keys = set()
-    for anchor in tree.iter("a"):
-        key = _key(anchor.text_content())
+    for text in link_texts:
+        key = _key(text)
         if key.count(" ") + 1 >= _MIN_WORDS:
             keys.add(key)
     return keys
