@@ -1,7 +1,7 @@
 """langdetect made deterministic and cheap: a seeded detector per call over a shared profile store."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from langdetect.detector_factory import DetectorFactory, init_factory
@@ -53,11 +53,12 @@ def knows(text: str, language: str | None, max_chars: int = 600) -> bool:
         return False
     profiles = _factory().word_lang_prob_map
     column = _factory().langlist.index(_LANGDETECT.get(language, language))
-    letters = [ch for ch in text[:max_chars] if ch.isalpha()]
-    known = sum(profiles.get(NGram.normalize(ch), _NONE)[column] >= _LETTER_WEIGHT for ch in letters)
-    if known < MIN_KNOWN_LETTERS * len(letters):
+    letters = Counter(ch for ch in text[:max_chars] if ch.isalpha())  # each distinct letter looked up once
+    total = sum(letters.values())
+    known = sum(n for ch, n in letters.items() if profiles.get(NGram.normalize(ch), _NONE)[column] >= _LETTER_WEIGHT)
+    if known < MIN_KNOWN_LETTERS * total:
         return False
-    if sum(ord(ch) < _ALPHABETS_END for ch in letters) < len(letters) / 2:
+    if sum(n for ch, n in letters.items() if ord(ch) < _ALPHABETS_END) < total / 2:
         return True
     return _trigram_fit(text[:max_chars], profiles, column) >= MIN_TRIGRAM_FIT
 

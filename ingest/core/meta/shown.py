@@ -23,21 +23,26 @@ class ShownDate:
 
 def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
     """Dates written in short text nodes around the first h1, in document order."""
-    found, headline, previous = [], None, ""
+    if tree.find(".//h1") is None:
+        return []
+    short, headline, previous = [], None, ""
     for index, el in enumerate(e for e in tree.iter() if isinstance(e.tag, str)):
         if headline is None and el.tag == "h1":
             headline = index
         for text in _own_texts(el):
             if 6 <= len(text) <= 60:
-                day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest)  # no slow dateparser
-                if day:
-                    found.append((index, ShownDate(day, bool(_UPDATE.search(text + " " + previous)))))
+                short.append((index, text, previous))
             previous = text[-40:]
         if headline is not None and index > headline + AFTER:
             break
-    if headline is None:
-        return []
-    return [date for index, date in found if -BEFORE <= index - headline <= AFTER]
+    # Parsed only near the headline: a page's menus above it hold many short texts.
+    found = []
+    for index, text, before in short:
+        if -BEFORE <= index - headline <= AFTER:
+            day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest)  # no slow dateparser
+            if day:
+                found.append(ShownDate(day, bool(_UPDATE.search(text + " " + before))))
+    return found
 
 
 def _own_texts(el):
