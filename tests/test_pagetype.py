@@ -53,3 +53,16 @@ def test_the_cli_all_pages_flag_writes_a_record_for_a_listing():
     assert proc.returncode == 0, proc.stderr
     types = [json.loads(line)["page_type"] for line in proc.stdout.splitlines()]
     assert types[1] == "article" and types[0] != "article"
+
+
+def test_evidence_counts_the_elements_of_a_second_html_document_in_the_page():
+    """Some saved pages are two documents end to end; the model was fitted on counts over both."""
+    from ingest.core.page import parse
+    from ingest.core.pagetype.evidence import evidence
+
+    one = "<html><body><h2>Shop</h2><ul><li>a</li><li>b</li></ul><p>" + "Words of prose. " * 20 + "</p></body></html>"
+    page = parse(one + one.replace("<html>", "<html lang='en'>"), "https://shop.example/")
+    assert [top.tag for top in page.tree.itersiblings()] == ["html"]  # how libxml2 reads it
+    single = evidence(parse(one, "https://shop.example/"), "Words of prose.")
+    double = evidence(page, "Words of prose.")
+    assert double["items"] > single["items"] and double["headings"] > single["headings"]

@@ -87,7 +87,10 @@ def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
 
 
 def _tag_counts(tree) -> dict[str, int]:
-    tags = Counter(el.tag for el in tree.iter(*{t for group in _TAGS.values() for t in group}))
+    # The whole document, as the XPaths read it: a page can hold a second <html> after the first.
+    wanted = {t for group in _TAGS.values() for t in group}
+    tops = [tree, *tree.itersiblings(preceding=True), *tree.itersiblings()]
+    tags = Counter(el.tag for top in tops if isinstance(top.tag, str) for el in top.iter(*wanted))
     return {name: sum(tags[t] for t in group) for name, group in _TAGS.items()}
 
 
