@@ -12,7 +12,7 @@ _HEAD_SPAN = 3
 # Lines above the headline this short are kickers and section labels.
 _KICKER_MAX_WORDS = 4
 # Class and id words of an element that sets a standfirst apart from the article's paragraphs
-# ("dek" and "deck" only as whole words: not "desktop-deck-builder").
+# ("dek" and "deck" only as whole words: not "decking" or "dekalb").
 _MARK_WORDS = ("standfirst", "dek", "deck", "subtitle", "subhead", "sub-head", "strapline", "excerpt", "summary",
                "description", "tagline", "article-lead", "sapo", "chapeau", "teaser-text")
 _WHOLE_WORDS = {"dek", "deck"}
