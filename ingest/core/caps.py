@@ -8,6 +8,8 @@ from itertools import islice
 import lxml.html
 from lxml import etree
 
+from .fold import fold_documents
+
 # The 1,585 pages of the shared benchmarks have at most 15,795 elements and 136 attributes on one element.
 MAX_ELEMENTS = 30_000
 MAX_ATTRIBUTES = 1_000
@@ -25,6 +27,7 @@ def parse_bounded(text: str, parser):
     text = capped_attributes(text)
     tree = first_elements(text) if len(text) > _LARGE else lxml.html.document_fromstring(text, parser=parser)
     if tree is not None:
+        fold_documents(tree)  # before the caps: a second document must not escape them
         truncate(tree, MAX_ELEMENTS)
         shorten_texts(tree, MAX_TEXT_CHARS)
     return tree
