@@ -86,6 +86,18 @@ def test_a_date_shown_as_updated_is_the_modification_not_the_publication():
     assert (meta.published, meta.modified[:10]) == ("2024-04-26", "2024-10-28")
 
 
+@pytest.mark.parametrize("key, updated", [("0019", "2025-12-12"), ("4072", "2025-11-18")])
+def test_a_page_that_shows_only_an_update_and_declares_no_date_is_dated_by_the_update(key, updated):
+    # 0019: htmldate's search lands on a related post's date further down; 4072 finds nothing.
+    meta = read_metadata(wcxb(key), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == (updated, "text")
+
+
+def test_a_declared_publication_still_beats_an_update_shown_alone():
+    meta = read_metadata(wcxb("0039"), AT_THE_CORPUS_DATE)  # shows "Updated on June 18, 2025" only
+    assert (meta.published[:10], meta.published_source, meta.modified[:10]) == ("2024-10-15", "json-ld", "2025-06-18")
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"
