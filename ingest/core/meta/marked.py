@@ -15,8 +15,9 @@ from trafilatura.metadata import extract_author
 # Substrings of every value trafilatura.xpaths.AUTHOR_XPATHS can match (case as written there).
 _WORDS = ("author", "Author", "username", "byl", "BBL", "Byline", "zuozhe", "bianji", "xiaobian",
           "channel-name", "submitted-by", "posted-by", "journalist-name", "screenname", "writer")
-_VALUES = etree.XPath("//@*[name()='class' or name()='id' or name()='rel' or name()='itemprop' or "
-                      "name()='data-testid' or name()='data-component']", smart_strings=False)
+# A union of named attributes: lxml reads each by name, where a test of name() on every
+# attribute of the page took twice as long.
+_VALUES = etree.XPath("//@class|//@id|//@rel|//@itemprop|//@data-testid|//@data-component", smart_strings=False)
 # Elements the XPaths match by name: <author>, and <rel> (their `rel='me'` tests a child element).
 _ELEMENTS = etree.XPath("boolean(//author|//rel)")
 
