@@ -7,6 +7,7 @@ import re
 # C0 controls but tab and newline (a carriage return, alone or before a newline, is one, as HTML
 # reads it); lone surrogates; the two non-characters XML refuses.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_CHARS = [chr(c) for c in (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0xfffe, 0xffff)]
 # Word's vertical tab is its line break and a form feed is HTML white space: both stay white space.
 _AS_SPACE = {"\x0b": "\n", "\x0c": " "}
 
@@ -16,9 +17,21 @@ def without_controls(text: str) -> str:
     lone surrogates and non-characters as U+FFFD."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not _UNSAFE.search(text):
+    if not _holds_unsafe(text):
         return text
     return _UNSAFE.sub(_replacement, text)
+
+
+def _holds_unsafe(text: str) -> bool:
+    """Whether `_UNSAFE` would match: one search per character and an encode (which fails only on
+    a lone surrogate) run in C at memory speed, where the regex took twice as long on a page."""
+    if any(char in text for char in _UNSAFE_CHARS):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _replacement(match: re.Match) -> str:
