@@ -59,9 +59,11 @@ bench-batch: setup
 bench-scale: setup
 	$(BIN)/python tests/bench/scale.py
 
-# Refit the page-type model on ../shared/bench; prints figures cross-validated by site, writes
-# ingest/core/pagetype/weights.py (review the diff, then `make golden`).
+# Refit the body-choice model, then the page-type model (whose evidence reads the body), on
+# ../shared/bench; each prints its figures cross-validated by site and writes its weights
+# (ingest/core/body/choice_weights.py, ingest/core/pagetype/weights.py): review the diff, then `make golden`.
 train: setup
+	$(BIN)/python tests/bench/train_bodies.py
 	$(BIN)/python tests/bench/train.py
 
 # Regenerate the expected records of samples/; review the diff before committing.

@@ -2,7 +2,8 @@
 from pathlib import Path
 
 import ingest
-from ingest.core.body.fallback import is_layout_table, needs_second_opinion, prefer_second, readability_paragraphs
+from ingest.core.body.fallback import (is_layout_table, needs_second_opinion, prefer_second, prose_chars,
+                                        readability_paragraphs)
 from ingest.core.page import parse
 
 DATA = Path(__file__).parent / "data" / "body"
@@ -15,12 +16,12 @@ def two_container_page():
 def test_a_body_holding_one_of_two_containers_asks_for_a_second_opinion():
     page = two_container_page()
     first_container = readability_paragraphs(page.tree)[:3]
-    assert needs_second_opinion(first_container, page.tree)
+    assert needs_second_opinion(first_container, prose_chars(page.tree))
 
 
 def test_a_body_holding_the_whole_article_does_not_ask():
     page = two_container_page()
-    assert not needs_second_opinion(readability_paragraphs(page.tree), page.tree)
+    assert not needs_second_opinion(readability_paragraphs(page.tree), prose_chars(page.tree))
 
 
 def test_readability_reads_both_containers_paragraph_by_paragraph():

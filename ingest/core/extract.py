@@ -1,5 +1,6 @@
 """The article body: trafilatura on the parsed tree, readability-lxml where it does better, then the
-furniture both leave taken out. The chosen extraction's element tree stays on the `Body`."""
+furniture both leave taken out; trafilatura's own readability pass instead where a fitted model
+says it is the better body. The chosen extraction's element tree stays on the `Body`."""
 from __future__ import annotations
 
 import re
@@ -13,10 +14,12 @@ from trafilatura.core import determine_returnstring
 from trafilatura.settings import Extractor as TrafilaturaOptions
 
 from .body.boundary import cut_end_matter
-from .body.fallback import needs_second_opinion, prefer_second, readability_body
+from .body.choice import prefer_port
+from .body.fallback import needs_second_opinion, prefer_second, prose_chars, readability_body, summary_paragraphs
 from .body.furniture import drop_furniture
 from .body.headline import drop_headline, marked_standfirsts
 from .body.links import anchor_texts, drop_link_runs
+from .body.port import kept_readability
 from .markdown import Style, render_markdown
 from .options import DEFAULT, Options
 from .page import Page
@@ -24,6 +27,7 @@ from .record import Extractor
 
 TRAFILATURA = Extractor(library="trafilatura", version=trafilatura.__version__)
 READABILITY = Extractor(library="trafilatura", version=trafilatura.__version__, fallback="readability-lxml")
+PORT = Extractor(library="trafilatura", version=trafilatura.__version__, fallback="readability (trafilatura's port)")
 NO_BODY = Extractor(library="none", version="")  # a page kept for its type alone, with no main text
 
 # "Headline | Site name": the headline alone is what a body would repeat.
@@ -47,19 +51,44 @@ class Body:
 
 
 def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
-    text, root = _trafilatura(page, options)
-    furniture = Furniture(page)
-    paragraphs = furniture.removed([line for line in text.splitlines() if line.strip()])
-    extractor = TRAFILATURA
-    if needs_second_opinion(paragraphs, page.tree):
-        second_root, second = readability_body(page.tree)
-        second = furniture.removed(second)
-        if prefer_second(paragraphs, second):
-            root, paragraphs, extractor = second_root, second, READABILITY
+    found = body_candidates(page, options)
+    root, paragraphs, extractor = found.root, found.paragraphs, found.extractor
+    if prefer_port(paragraphs, found.port, found.prose):
+        root, paragraphs, extractor = found.port_root, found.port, PORT
     if not paragraphs:
         return None
     return Body(text="\n".join(paragraphs), extractor=extractor, root=root, paragraphs=tuple(paragraphs),
                 markdown=_markdown(root if extractor is TRAFILATURA else page.tree, paragraphs, options))
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The bodies a page offers, furniture removed: trafilatura's (or readability-lxml's where it
+    was asked and did better) and trafilatura's own readability pass; and the page's prose length."""
+
+    paragraphs: list[str]
+    root: object
+    extractor: Extractor
+    port: list[str]
+    port_root: object
+    prose: int
+
+
+def body_candidates(page: Page, options: Options = DEFAULT) -> Candidates:
+    with kept_readability() as kept:
+        text, root = _trafilatura(page, options)
+    furniture = Furniture(page)
+    paragraphs = furniture.removed([line for line in text.splitlines() if line.strip()])
+    extractor = TRAFILATURA
+    prose = prose_chars(page.tree)
+    if needs_second_opinion(paragraphs, prose):
+        second_root, second = readability_body(page.tree)
+        second = furniture.removed(second)
+        if prefer_second(paragraphs, second):
+            root, paragraphs, extractor = second_root, second, READABILITY
+    port_root = kept[0] if kept else None
+    port = furniture.removed(summary_paragraphs(port_root)) if port_root is not None else []
+    return Candidates(paragraphs, root, extractor, port, port_root, prose)
 
 
 def _trafilatura(page: Page, options: Options) -> tuple[str, object]:

@@ -45,9 +45,10 @@ def is_layout_table(paragraphs: list[str]) -> bool:
     return any(p.startswith("|") and max(map(len, p.split("|"))) > _LAYOUT_CELL_CHARS for p in paragraphs)
 
 
-def needs_second_opinion(paragraphs: list[str], tree) -> bool:
+def needs_second_opinion(paragraphs: list[str], prose: int) -> bool:
+    """`prose` is the page's `prose_chars`."""
     kept = sum(len(p) for p in paragraphs)
-    return is_layout_table(paragraphs) or kept < _ASK_BELOW * prose_chars(tree)
+    return is_layout_table(paragraphs) or kept < _ASK_BELOW * prose
 
 
 def readability_paragraphs(tree) -> list[str]:
@@ -65,12 +66,18 @@ def readability_body(tree):
     if not summary.strip():
         return None, []
     root = etree.fromstring(summary, etree.HTMLParser())
+    return root, summary_paragraphs(root)
+
+
+def summary_paragraphs(root) -> list[str]:
+    """One paragraph per block or <br>-separated line of a readability summary, link lines left
+    out. Marks the tree's lines and links in place (the Markdown renderer reads the marks)."""
     _mark_lines_and_links(root)
     paragraphs = []
     for element in root.iter(_BLOCKS):
         if not any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
             paragraphs += [line for line in map(_prose_line, "".join(element.itertext()).split("\n")) if line]
-    return root, paragraphs
+    return paragraphs
 
 
 def _mark_lines_and_links(root) -> None:
@@ -91,7 +98,7 @@ def _prose_line(raw: str) -> str:
     return "" if not text or link > _LINE_MAX_LINK_SHARE * plain else text
 
 
-def _shingles(paragraphs: list[str], n: int = 4) -> set[tuple[str, ...]]:
+def shingles(paragraphs: list[str], n: int = 4) -> set[tuple[str, ...]]:
     words = _NOT_WORD.sub(" ", " ".join(paragraphs).casefold()).split()
     return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
 
@@ -103,5 +110,5 @@ def prefer_second(first: list[str], second: list[str]) -> bool:
         return bool(second) and not is_layout_table(second)
     if sum(len(p) for p in second) < _ADOPT_LENGTH * sum(len(p) for p in first):
         return False
-    ours = _shingles(first)
-    return len(ours & _shingles(second)) >= _ADOPT_CONTAINS * len(ours)
+    ours = shingles(first)
+    return len(ours & shingles(second)) >= _ADOPT_CONTAINS * len(ours)

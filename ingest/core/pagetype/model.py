@@ -5,8 +5,7 @@ The weights are in `weights.py`, written by `make train` (tests/bench/train.py) 
 """
 from __future__ import annotations
 
-import math
-
+from ..boosted import probability
 from . import weights
 
 
@@ -20,16 +19,7 @@ def _logit(row: list[float], coefficients: tuple[float, ...]) -> float:
 
 
 def article_probability(found: dict[str, float]) -> float:
-    row = [found.get(name, 0.0) for name in weights.FEATURES]
-    z = weights.ARTICLE_BIAS + sum(_leaf(tree, row) for tree in weights.ARTICLE_TREES)
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-def _leaf(tree, row: list[float]) -> float:
-    while isinstance(tree, tuple):
-        feature, threshold, left, right = tree
-        tree = left if row[feature] <= threshold else right
-    return tree
+    return probability(weights.ARTICLE_BIAS, weights.ARTICLE_TREES, [found.get(name, 0.0) for name in weights.FEATURES])
 
 
 def likeliest_other_type(found: dict[str, float]) -> str:
