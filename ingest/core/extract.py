@@ -135,6 +135,7 @@ class Furniture:
         self.anchors = anchor_texts(page.link_texts)
         self._page = page
         self._standfirsts: list[str] | None = None
+        self._judged: dict[str, bool] = {}  # line -> is furniture, over all bodies of the page
 
     def standfirsts(self) -> list[str]:
         """Read when first asked: only a body that opens with the headline needs them."""
@@ -147,7 +148,7 @@ class Furniture:
         marked standfirst, labels and prompts, runs of teaser links."""
         paragraphs = cut_end_matter(paragraphs)
         paragraphs = drop_headline(paragraphs, self.titles, self.standfirsts)
-        paragraphs = drop_furniture(paragraphs)
+        paragraphs = drop_furniture(paragraphs, self._judged)
         return drop_link_runs(paragraphs, self.anchors)
 
 

@@ -29,6 +29,7 @@ def choice_features(first: list[str], second: list[str], prose: int) -> list[flo
     """The two bodies side by side, in the order of `choice_weights.FEATURES`."""
     first_chars, second_chars = sum(map(len, first)), sum(map(len, second))
     first_shingles, second_shingles = shingles(first), shingles(second)
+    first_keys, second_keys = _line_keys(first), _line_keys(second)
     shared = len(first_shingles & second_shingles)
     return [
         math.log1p(first_chars), math.log1p(second_chars), math.log((second_chars + 1) / (first_chars + 1)),
@@ -37,7 +38,8 @@ def choice_features(first: list[str], second: list[str], prose: int) -> list[flo
         math.log1p(len(first)), math.log1p(len(second)),
         _short_share(first), _short_share(second),
         math.log1p(first_chars / max(len(first), 1)), math.log1p(second_chars / max(len(second), 1)),
-        *_unshared(first, second), *_unshared(second, first),
+        *_unshared(first_keys, {key for key, _ in second_keys}),
+        *_unshared(second_keys, {key for key, _ in first_keys}),
     ]
 
 
@@ -48,23 +50,25 @@ FEATURES = ("first_chars", "second_chars", "length_ratio", "first_in_second", "s
             "second_only_head", "second_only_middle", "second_only_tail")
 
 
-def _unshared(body: list[str], other: list[str]) -> tuple[float, float, float]:
-    """Shares of `body`'s characters in lines the other body lacks: before the first line both
-    hold, between the first and the last, and after the last. Furniture the other left out tends
-    to trail a body (related links, a boilerplate paragraph) or head it; article text one
-    extractor missed tends to sit in the middle."""
-    held = {_line_key(line) for line in other}
-    shared = [i for i, line in enumerate(body) if _line_key(line) in held]
-    total = sum(map(len, body)) or 1
+def _unshared(body: list[tuple[str, int]], held: set[str]) -> tuple[float, float, float]:
+    """Shares of a body's characters in lines the other body lacks (`held`: its line keys): before
+    the first line both hold, between the first and the last, and after the last. Furniture the
+    other left out tends to trail a body (related links, a boilerplate paragraph) or head it;
+    article text one extractor missed tends to sit in the middle. `body` is its `_line_keys`."""
+    shared = [i for i, (key, _) in enumerate(body) if key in held]
+    total = sum(length for _, length in body) or 1
     if not shared:
         return 1.0, 1.0, 1.0
     first, last = shared[0], shared[-1]
-    middle = sum(len(line) for line in body[first:last + 1] if _line_key(line) not in held)
-    return sum(map(len, body[:first])) / total, middle / total, sum(map(len, body[last + 1:])) / total
+    head = sum(length for _, length in body[:first])
+    middle = sum(length for key, length in body[first:last + 1] if key not in held)
+    tail = sum(length for _, length in body[last + 1:])
+    return head / total, middle / total, tail / total
 
 
-def _line_key(line: str) -> str:
-    return " ".join(line.split()).casefold()
+def _line_keys(body: list[str]) -> list[tuple[str, int]]:
+    """Each line as compared between bodies (white space folded, case folded) with its length."""
+    return [(" ".join(line.split()).casefold(), len(line)) for line in body]
 
 
 def _short_share(paragraphs: list[str]) -> float:

@@ -99,8 +99,11 @@ def _prose_line(raw: str) -> str:
 
 
 def shingles(paragraphs: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    """The text's runs of `n` words (the whole text as one run when it is shorter)."""
     words = _NOT_WORD.sub(" ", " ".join(paragraphs).casefold()).split()
-    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+    if len(words) < n:
+        return {tuple(words)}
+    return set(zip(*(words[i:] for i in range(n))))  # zip builds the tuples in C
 
 
 def prefer_second(first: list[str], second: list[str]) -> bool:

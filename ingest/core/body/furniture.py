@@ -75,5 +75,10 @@ def is_furniture(paragraph: str) -> bool:
     return len(text) <= _CREDIT_MAX and bool(_CREDIT.match(text))
 
 
-def drop_furniture(paragraphs: list[str]) -> list[str]:
-    return [p for p in paragraphs if not is_furniture(p)]
+def drop_furniture(paragraphs: list[str], known: dict[str, bool] | None = None) -> list[str]:
+    """`known` holds lines already judged: a page's two bodies share most of their lines."""
+    known = {} if known is None else known
+    for paragraph in paragraphs:
+        if paragraph not in known:
+            known[paragraph] = is_furniture(paragraph)
+    return [p for p in paragraphs if not known[p]]
