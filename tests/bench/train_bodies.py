@@ -38,8 +38,8 @@ THRESHOLD = 0.5
 
 
 def page_choice(page: corpora.BenchPage) -> dict | None:
-    """Features of the page's two bodies (None when it offers one) and the scores of each (word F1,
-    shingle F1). None when the page does not parse."""
+    """Features of the page's two bodies (None when it offers one), the scores of each (word F1,
+    shingle F1) and their texts. None when the page does not parse."""
     try:
         view = parse(decode(page.html()), page.file_url)
     except Rejected:
@@ -52,7 +52,8 @@ def page_choice(page: corpora.BenchPage) -> dict | None:
     second = "\n".join(found.port) if two else first
     return {"features": choice_features(found.paragraphs, found.port, found.prose) if two else None,
             "words": (score_wcxb.word_f1(page.truth, first)[2], score_wcxb.word_f1(page.truth, second)[2]),
-            "shingles": (_shingle_f1(page.truth, first), _shingle_f1(page.truth, second))}
+            "shingles": (_shingle_f1(page.truth, first), _shingle_f1(page.truth, second)),
+            "texts": (first, second)}
 
 
 def _shingle_f1(truth: str, text: str) -> float:
