@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import validate
 from test_embeds_twitter import assert_body_is_the_story, cleaned, only_embed, page_with
 
 INSTAGRAM = "https://www.instagram.com/p/C_kZ2mXo8Qe/"
@@ -32,6 +33,14 @@ def test_instagram_captioned_embed_gives_caption_author_handle_date_and_language
     assert post.language == "de"
     assert "View this post on Instagram" not in article.text
     assert_body_is_the_story(article)
+
+
+@pytest.mark.parametrize("written", ["2024-02-e on Facebook</a><a href=", "Sep 16, 2024", ""])
+def test_an_instagram_time_that_is_no_date_gives_no_date_and_a_valid_record(written):
+    article = cleaned(page_with(instagram_blockquote().replace('datetime="2024-09-16T07:42:00+00:00"',
+                                                                f'datetime="{written}"')))
+    assert only_embed(article).published is None
+    validate(article.to_dict())
 
 
 def test_instagram_in_a_wordpress_block():

@@ -5,7 +5,7 @@ import re
 
 from ..record import Embed
 from .found import Found, found
-from .text import post_text, visible_text
+from .text import iso_moment, post_text, visible_text
 
 KIND = "instagram"
 _POST = re.compile(r"^https?://(?:www\.)?instagram\.com/(?:[\w.]+/)?(?P<type>p|reel|tv)/(?P<code>[\w-]+)", re.I)
@@ -41,6 +41,6 @@ def post_of_quote(quote) -> Embed:
         url=next((u for u in map(post_url, links) if u), None),
         author=(shared.group("name") or None) if shared else None,
         handle=shared.group("handle") if shared else None,
-        published=time.get("datetime") if time is not None else None,
+        published=iso_moment(time.get("datetime")) if time is not None else None,
         text=post_text("\n".join(line for line in lines if not _FURNITURE.match(line))),
     )

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 # Block-level tags: their text starts a new line, as a browser would render it.
 BLOCKS = frozenset("p div blockquote section article figure figcaption li ul ol h1 h2 h3 h4 h5 h6 "
@@ -29,6 +29,7 @@ _MONTHS = {
 }
 _MONTH_ABBREVIATIONS = {name[:3]: number for name, number in _MONTHS.items() if name.isascii()}
 MONTH = r"[^\W\d_]{3,10}\.?"
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # what the record's schema asks of a date
 _MONTH_FIRST = re.compile(rf"^(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$")
 _DAY_FIRST = re.compile(rf"^(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{MONTH})\s+(?:de\s+)?(?P<year>\d{{4}})$")
 
@@ -87,6 +88,17 @@ def iso_day(text: str | None) -> str | None:
         return date(int(match.group("year")), month, int(match.group("day"))).isoformat() if month else None
     except ValueError:
         return None
+
+
+def iso_moment(value: str | None) -> str | None:
+    """A `datetime` attribute as written when it reads as an ISO 8601 date or time, else None: a
+    broken page's attribute must not reach the record as a date."""
+    value = (value or "").strip()
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if _ISO_START.match(value) else None
 
 
 def has_class(el, name: str) -> bool:
