@@ -15,7 +15,8 @@ from helpers import sample_pages, validate
 import ingest.core.clean as clean_module
 from ingest import Article, Reason, Rejection, clean
 from ingest.core.body.fallback import readability_paragraphs
-from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS
+from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_ELEMENTS_FOR_FALLBACKS, beyond_fallbacks
+from ingest.core.extract import body_candidates
 from ingest.core.page import parse
 
 WHEN = datetime(2024, 9, 18, 12, 0, tzinfo=timezone.utc)
@@ -137,6 +138,15 @@ def test_a_page_of_more_elements_than_the_cap_is_read_as_if_it_ended_there():
     assert sum(1 for _ in page.tree.iter()) == MAX_ELEMENTS
     plain = clean(page_bytes(), URL, fetched_at=WHEN)
     assert clean(html, URL, fetched_at=WHEN).text.startswith(plain.text[:2000])
+
+
+def test_trafilaturas_fallbacks_run_on_real_pages_but_not_on_pages_beyond_their_cap():
+    # Its jusText pass slows down with the square of such a page's one-line paragraphs (240 s).
+    filler = b"<p>one more paragraph of filler</p>" * MAX_ELEMENTS_FOR_FALLBACKS
+    huge = parse(page_bytes().replace(b"</body>", filler + b"</body>").decode("utf-8"), URL)
+    assert beyond_fallbacks(huge.tree) and body_candidates(huge).port_root is None
+    real = parse(page_bytes().decode("utf-8"), URL)
+    assert not beyond_fallbacks(real.tree) and body_candidates(real).port_root is not None
 
 
 def test_a_gzip_bomb_of_line_breaks_and_brackets_gives_an_answer():

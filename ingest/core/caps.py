@@ -12,6 +12,10 @@ from .fold import fold_documents
 
 # The 1,585 pages of the shared benchmarks have at most 15,795 elements and 136 attributes on one element.
 MAX_ELEMENTS = 30_000
+# Above this many elements trafilatura runs its main pass only: its fallbacks (its readability and
+# jusText passes) slow down with the square of the page's blocks when thousands of them are one
+# word long (200k one-word paragraphs, cut to 30,000 elements, took 240 s in jusText alone).
+MAX_ELEMENTS_FOR_FALLBACKS = 20_000
 MAX_ATTRIBUTES = 1_000
 MAX_TEXT_CHARS = 200_000  # in one text node outside scripts (the longest real one: 94,227)
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
@@ -71,6 +75,11 @@ def shorten_texts(tree, limit: int) -> None:
             element.tail = text[:limit]
         elif element.tag not in _CODE:
             element.text = text[:limit]
+
+
+def beyond_fallbacks(tree) -> bool:
+    """Whether the page is too large for trafilatura's fallbacks (`MAX_ELEMENTS_FOR_FALLBACKS`)."""
+    return _COUNT_ELEMENTS(tree) > MAX_ELEMENTS_FOR_FALLBACKS
 
 
 def truncate(tree, limit: int) -> None:

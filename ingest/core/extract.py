@@ -20,6 +20,7 @@ from .body.furniture import drop_furniture
 from .body.headline import drop_headline, marked_standfirsts
 from .body.links import anchor_texts, drop_link_runs
 from .body.port import kept_readability
+from .caps import beyond_fallbacks
 from .markdown import Style, render_markdown
 from .options import DEFAULT, Options
 from .page import Page
@@ -94,12 +95,13 @@ def body_candidates(page: Page, options: Options = DEFAULT) -> Candidates:
 def _trafilatura(page: Page, options: Options) -> tuple[str, object]:
     """trafilatura's plain text of the body and its XML tree of it, from one extraction."""
     # trafilatura's defaults (not fast=True): its own comparison with readability and jusText
-    # rescues pages its main pass gets wrong, which paid on both dev corpora.
+    # rescues pages its main pass gets wrong, which paid on both dev corpora; a page beyond the
+    # cap (far above any real one) gets its main pass only.
     # bare_extraction + determine_returnstring is what trafilatura.extract does, keeping the tree
     # for the Markdown body. Links and images, as in trafilatura, change what it keeps.
-    settings = TrafilaturaOptions(output_format="txt", fast=False, comments=options.comments,
-                                  tables=options.tables, links=options.links, images=options.images,
-                                  dedup=False, url=page.url)
+    settings = TrafilaturaOptions(output_format="txt", fast=beyond_fallbacks(page.tree),
+                                  comments=options.comments, tables=options.tables, links=options.links,
+                                  images=options.images, dedup=False, url=page.url)
     document = trafilatura.bare_extraction(page.tree, options=settings)
     if document is None or document.body is None:
         return "", None
