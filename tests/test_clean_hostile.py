@@ -15,7 +15,7 @@ from helpers import sample_pages, validate
 import ingest.core.clean as clean_module
 from ingest import Article, Reason, Rejection, clean
 from ingest.core.body.fallback import readability_paragraphs
-from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_ELEMENTS_FOR_FALLBACKS, beyond_fallbacks
+from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_ELEMENTS_FOR_FALLBACKS
 from ingest.core.extract import body_candidates
 from ingest.core.page import parse
 
@@ -144,9 +144,9 @@ def test_trafilaturas_fallbacks_run_on_real_pages_but_not_on_pages_beyond_their_
     # Its jusText pass slows down with the square of such a page's one-line paragraphs (240 s).
     filler = b"<p>one more paragraph of filler</p>" * MAX_ELEMENTS_FOR_FALLBACKS
     huge = parse(page_bytes().replace(b"</body>", filler + b"</body>").decode("utf-8"), URL)
-    assert beyond_fallbacks(huge.tree) and body_candidates(huge).port_root is None
+    assert huge.elements > MAX_ELEMENTS_FOR_FALLBACKS and body_candidates(huge).port_root is None
     real = parse(page_bytes().decode("utf-8"), URL)
-    assert not beyond_fallbacks(real.tree) and body_candidates(real).port_root is not None
+    assert real.elements < MAX_ELEMENTS_FOR_FALLBACKS and body_candidates(real).port_root is not None
 
 
 def test_a_gzip_bomb_of_line_breaks_and_brackets_gives_an_answer():

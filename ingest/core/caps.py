@@ -27,14 +27,16 @@ _ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<
 
 
 def parse_bounded(text: str, parser):
-    """The page's tree within the caps (a long page parsed only as far as they reach)."""
+    """The page's tree within the caps (a long page parsed only as far as they reach), and how
+    many elements it holds."""
     text = capped_attributes(text)
     tree = first_elements(text) if len(text) > _LARGE else lxml.html.document_fromstring(text, parser=parser)
-    if tree is not None:
-        fold_documents(tree)  # before the caps: a second document must not escape them
-        truncate(tree, MAX_ELEMENTS)
-        shorten_texts(tree, MAX_TEXT_CHARS)
-    return tree
+    if tree is None:
+        return None, 0
+    fold_documents(tree)  # before the caps: a second document must not escape them
+    elements = truncate(tree, MAX_ELEMENTS)
+    shorten_texts(tree, MAX_TEXT_CHARS)
+    return tree, elements
 
 
 def first_elements(text: str):
@@ -77,19 +79,17 @@ def shorten_texts(tree, limit: int) -> None:
             element.text = text[:limit]
 
 
-def beyond_fallbacks(tree) -> bool:
-    """Whether the page is too large for trafilatura's fallbacks (`MAX_ELEMENTS_FOR_FALLBACKS`)."""
-    return _COUNT_ELEMENTS(tree) > MAX_ELEMENTS_FOR_FALLBACKS
-
-
-def truncate(tree, limit: int) -> None:
+def truncate(tree, limit: int) -> int:
     """Drop every element after the first `limit` in document order, as if the page ended there:
-    several stages (trafilatura's among them) slow down faster than the page grows."""
-    if _COUNT_ELEMENTS(tree) <= limit:  # counted in C, without a proxy per element
-        return
+    several stages (trafilatura's among them) slow down faster than the page grows. Returns how
+    many elements are left."""
+    elements = int(_COUNT_ELEMENTS(tree))  # counted in C, without a proxy per element
+    if elements <= limit:
+        return elements
     beyond = next(islice(tree.iter(), limit, None))
     parent = beyond.getparent()
     del parent[parent.index(beyond):]  # slices are deleted in C, without a proxy per element
     while parent.getparent() is not None:
         node, parent = parent, parent.getparent()
         del parent[parent.index(node) + 1:]
+    return limit

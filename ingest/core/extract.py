@@ -20,7 +20,7 @@ from .body.furniture import drop_furniture
 from .body.headline import drop_headline, marked_standfirsts
 from .body.links import anchor_texts, drop_link_runs
 from .body.port import kept_readability
-from .caps import beyond_fallbacks
+from .caps import MAX_ELEMENTS_FOR_FALLBACKS
 from .markdown import Style, render_markdown
 from .options import DEFAULT, Options
 from .page import Page
@@ -99,7 +99,7 @@ def _trafilatura(page: Page, options: Options) -> tuple[str, object]:
     # cap (far above any real one) gets its main pass only.
     # bare_extraction + determine_returnstring is what trafilatura.extract does, keeping the tree
     # for the Markdown body. Links and images, as in trafilatura, change what it keeps.
-    settings = TrafilaturaOptions(output_format="txt", fast=beyond_fallbacks(page.tree),
+    settings = TrafilaturaOptions(output_format="txt", fast=page.elements > MAX_ELEMENTS_FOR_FALLBACKS,
                                   comments=options.comments, tables=options.tables, links=options.links,
                                   images=options.images, dedup=False, url=page.url)
     document = trafilatura.bare_extraction(page.tree, options=settings)

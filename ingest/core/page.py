@@ -27,6 +27,7 @@ class Page:
     url: str | None
     meta: dict[str, str] = field(default_factory=dict)
     jsonld: list[dict] = field(default_factory=list)
+    elements: int = 0  # in the tree as parsed and capped (`caps.MAX_ELEMENTS`)
 
     @cached_property
     def link_texts(self) -> list[str]:
@@ -62,12 +63,12 @@ def page_url(url: str | None) -> str | None:
 
 def parse(text: str, url: str | None) -> Page:
     try:
-        tree = parse_bounded(_XML_DECL.sub("", text, count=1), _PARSER)
+        tree, elements = parse_bounded(_XML_DECL.sub("", text, count=1), _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise Rejected(Reason.UNPARSABLE, str(exc) or "no elements") from None
     if tree is None or tree.find(".//body") is None and len(tree) == 0:
         raise Rejected(Reason.UNPARSABLE, "no elements")
-    return Page(tree=tree, url=url, meta=_meta_tags(tree), jsonld=_jsonld(tree))
+    return Page(tree=tree, url=url, meta=_meta_tags(tree), jsonld=_jsonld(tree), elements=elements)
 
 
 def _meta_tags(tree) -> dict[str, str]:
