@@ -34,6 +34,7 @@ from ingest.core.rejection import Rejected  # noqa: E402
 WEIGHTS = ROOT / "ingest" / "core" / "pagetype" / "weights.py"
 OTHER_TYPES = ("listing", "collection", "product", "service", "forum", "documentation")
 KEEP_ARTICLES = 0.995  # the article threshold keeps this share of the training folds' articles
+INNER_FOLDS = 5  # folds by site that score the training articles the threshold is read from
 
 
 def read_body(page: corpora.BenchPage):
@@ -72,13 +73,13 @@ def fit(rows, types, sites):
     """(article trees, threshold, means, scales, per-type coefficients) from training rows.
 
     The threshold keeps KEEP_ARTICLES of the articles as scored by models that did not see them
-    (an inner 2-fold split by site), because scores on the training pages themselves run high.
+    (an inner split by site), because scores on the training pages themselves run high.
     """
     is_article = [int(t == "article") for t in types]
     article = boosting.fit(rows, is_article)
-    inner = group_folds(sites, 2)
+    inner = group_folds(sites, INNER_FOLDS)
     held_out = []
-    for fold in (0, 1):
+    for fold in range(INNER_FOLDS):
         train = [i for i, f in enumerate(inner) if f != fold]
         model = boosting.fit([rows[i] for i in train], [is_article[i] for i in train])
         held_out += [boosting.predict(model, rows[i]) for i, f in enumerate(inner) if f == fold and is_article[i]]

@@ -1,5 +1,7 @@
 """Whole-page evidence of what a page is, as named numbers: structured data, the shape of the DOM
-(teaser cards, link density, prices, posts and replies, code, forms) and what the body stage found.
+(teaser cards, link density, prices, posts and replies, code, forms, links and buttons), phrases
+and dates in the page's text, and what the body stage found. The URL is never evidence: a site's
+addresses say nothing the page does not, and opaque ones would count against its articles.
 """
 from __future__ import annotations
 
@@ -24,7 +26,11 @@ _TAGS = {"code": ("pre", "code"), "inputs": ("input", "select", "textarea"), "he
 _POST_TAGS = {"div", "article", "li", "section"}
 _POST_WORDS = ("post", "repl", "message", "thread", "topic", "answer")
 _BYLINE_WORDS = ("byline", "author")
+_BREADCRUMB_WORDS = ("breadcrumb",)
+_BUTTON_WORDS = ("btn", "button")
 _CLASSES = etree.XPath("//@class", smart_strings=False)
+_LINK_CLASSES = etree.XPath("//a/@class", smart_strings=False)
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
 _POST_CLASSES = etree.XPath("|".join(f"//{tag}/@class" for tag in sorted(_POST_TAGS)), smart_strings=False)
 # Counts only an XPath can read cheaply.
 _COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
@@ -42,7 +48,19 @@ PHRASES = {
                    "parameters", "returns", "installation", "getting started"),
     "service_words": ("contact us", "get a quote", "book now", "book an appointment", "our services", "request a",
                       "free consultation", "call us", "opening hours", "pricing", "schedule a"),
+    "read_time": ("min read", "minute read", "reading time"),
+    "comments_words": ("comments", "leave a reply", "leave a comment"),
+    "share_words": ("share on", "share this", "tweet", "whatsapp"),
+    "pager_words": ("next page", "previous page", "« previous", "next »", "older posts", "load more", "show more"),
+    "post_words": ("posted by", "replies", "views", "likes", "reply #", "wrote:"),
 }
+# Dates written in the text: an article shows one or two, a forum thread or a listing one per item.
+_MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_TEXT_DATE = re.compile(r"\b(?=[adfjmnos\d])(?:"  # the lookahead skips most positions at once
+                        rf"{_MONTH}[a-z]*\.? \d{{1,2}}\b|\d{{1,2}} {_MONTH}"
+                        r"|(?:19|20)\d\d-\d\d-\d\d\b|\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b)")
+# Meta tags only article pages carry (sections, tags, news keywords).
+_ARTICLE_META = ("article:section", "article:tag", "article:modified_time", "article:author", "news_keywords")
 _TEASER_HEADS = ("h2", "h3", "h4")
 _CARD_DEPTH = 3
 _MIN_CARDS = 5
@@ -64,7 +82,15 @@ def evidence(page: Page, body_text: str) -> dict[str, float]:
     found["declared_date"] = float(_declared_date(page))
     found["has_author"] = float(bool(page.meta_first("author", "article:author")) or found.pop("_byline") > 0)
     found.pop("_byline", None)
+    found["article_meta"] = float(any(key in page.meta for key in _ARTICLE_META))
+    found["h1_words"] = _log(len(_first_h1(page.tree).split()))
+    found["questions"] = 100 * body_text.count("?") / max(len(body_text.split()), 1)
     return found
+
+
+def _first_h1(tree) -> str:
+    h1 = next(tree.iter("h1"), None)
+    return h1.text_content() if h1 is not None else ""
 
 
 def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
@@ -73,9 +99,12 @@ def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
     text = " ".join((body if body is not None else tree).text_content().split())
     sample = text[:_SAMPLE_CHARS].lower()
     link_chars = sum(len(t.strip()) for t in _LINK_TEXTS(tree))
-    posts, bylines = _classed(tree)
+    posts, bylines, breadcrumbs = _classed(tree)
     return {
-        "_page_chars": float(len(text)), "_byline": bylines,
+        "_page_chars": float(len(text)), "_byline": bylines, "breadcrumb": float(breadcrumbs > 0),
+        "buttons": _log(_holding(_LINK_CLASSES(tree), _BUTTON_WORDS)),
+        "text_dates": _log(len(_TEXT_DATE.findall(sample))),
+        **_link_targets(_HREFS(tree)),
         "link_density": min(link_chars / max(len(text), 1), 1.0),
         "teaser_cards": _log(max(map(len, groups.values()), default=0)),
         "prices": _log(len(_PRICE.findall(sample))),
@@ -86,6 +115,12 @@ def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
     }
 
 
+def _link_targets(hrefs: list[str]) -> dict[str, float]:
+    """Phone links (service pages) and links within the page (documentation's tables of contents)."""
+    return {"tel_links": _log(sum(1 for href in hrefs if href.startswith("tel:"))),
+            "anchor_share": sum(1 for href in hrefs if href.startswith("#") and len(href) > 1) / max(len(hrefs), 1)}
+
+
 def _tag_counts(tree) -> dict[str, int]:
     # The whole document, as the XPaths read it: a page can hold a second <html> after the first.
     wanted = {t for group in _TAGS.values() for t in group}
@@ -94,9 +129,11 @@ def _tag_counts(tree) -> dict[str, int]:
     return {name: sum(tags[t] for t in group) for name, group in _TAGS.items()}
 
 
-def _classed(tree) -> tuple[int, int]:
-    """Elements classed as a post or reply, and as a byline."""
-    return _holding(_POST_CLASSES(tree), _POST_WORDS), _holding(_CLASSES(tree), _BYLINE_WORDS)
+def _classed(tree) -> tuple[int, int, int]:
+    """Elements classed as a post or reply, as a byline, and as a breadcrumb trail."""
+    classes = _CLASSES(tree)
+    return (_holding(_POST_CLASSES(tree), _POST_WORDS), _holding(classes, _BYLINE_WORDS),
+            _holding(classes, _BREADCRUMB_WORDS))
 
 
 def _holding(values: list[str], words: tuple[str, ...]) -> int:
