@@ -66,3 +66,37 @@ def test_evidence_counts_the_elements_of_a_second_html_document_in_the_page():
     single = evidence(parse(one, "https://shop.example/"), "Words of prose.")
     double = evidence(page, "Words of prose.")
     assert double["items"] > single["items"] and double["headings"] > single["headings"]
+
+
+ARTICLE_TOP = """<html><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<aside class="most-read"><a href="/x">Older story</a> <span>Jan 3, 2019</span></aside></header>
+<main><p class="kicker">Harbour</p><h1>Ferry strike ends after <em>two weeks</em></h1>
+<p class="byline">By Ann Lee · <span>May 3, 2024</span></p><script>var published = "Dec 1, 1999";</script>
+<p>{prose}</p></main><footer>Posted Jun 9, 2020</footer></body></html>"""
+
+
+def _headline_page(html):
+    from ingest.core.page import parse
+    return parse(html, "https://harbour.example/ferry")
+
+
+def test_text_near_the_headline_is_read_outwards_in_page_order_without_scripts():
+    from ingest.core.pagetype.nearby import text_after, text_before
+
+    page = _headline_page(ARTICLE_TOP.format(prose="The ferries run again this morning."))
+    headline = next(page.tree.iter("h1"))
+    assert text_before(headline, 200).endswith("Older story Jan 3, 2019 Harbour")
+    assert text_before(headline, 7) == "Harbour"
+    assert text_after(headline, 60) == "By Ann Lee · May 3, 2024 The ferries run again this morning."
+    assert "1999" not in text_after(headline, 400)
+
+
+def test_a_date_under_the_headline_is_evidence_and_one_far_from_it_is_not():
+    from ingest.core.pagetype.evidence import evidence
+
+    prose = "The ferries run again this morning after the unions and the port agreed terms. " * 8
+    page = _headline_page(ARTICLE_TOP.format(prose=prose))
+    assert evidence(page, prose)["date_near_headline"] == 1.0
+    far = ARTICLE_TOP.replace("May 3, 2024", "Ann's desk").replace("Jan 3, 2019", "Older")
+    assert evidence(_headline_page(far.format(prose=prose)), prose)["date_near_headline"] == 0.0

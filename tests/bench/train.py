@@ -33,8 +33,8 @@ from ingest.core.rejection import Rejected  # noqa: E402
 
 WEIGHTS = ROOT / "ingest" / "core" / "pagetype" / "weights.py"
 OTHER_TYPES = ("listing", "collection", "product", "service", "forum", "documentation")
-KEEP_ARTICLES = 0.995  # the article threshold keeps this share of the training folds' articles
-INNER_FOLDS = 5  # folds by site that score the training articles the threshold is read from
+KEEP_ARTICLES = 0.99  # the article threshold keeps this share of the training folds' articles
+INNER_FOLDS = 10  # folds by site that score the training articles the threshold is read from
 
 
 def read_body(page: corpora.BenchPage):

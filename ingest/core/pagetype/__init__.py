@@ -3,6 +3,7 @@ documentation or other page, decided from whole-page evidence by a small fitted 
 from __future__ import annotations
 
 from ..page import Page
+from ..words import count_words
 from .evidence import evidence
 from .model import article_probability, likeliest_other_type
 from .structured import declared_type
@@ -13,6 +14,8 @@ LISTING = "listing"
 LISTING_CARD_SHARE = 0.6
 SURE = 0.5
 OTHER = "other"  # no main text at all: nothing to say what it is
+# Below this many words the body is a few menu or button labels: no main text to judge by.
+MIN_WORDS_TO_JUDGE = 10
 
 
 def page_type(page: Page, body_text: str) -> str:
@@ -21,6 +24,8 @@ def page_type(page: Page, body_text: str) -> str:
     said = declared_type(page)
     if said:
         return said
+    if count_words(body_text) < MIN_WORDS_TO_JUDGE:
+        return OTHER
     found = evidence(page, body_text)
     # A body that reads as a list of teaser links is a listing whatever else the page shows; one
     # that is mostly the text of repeated teaser cards is a listing unless the model is fairly sure

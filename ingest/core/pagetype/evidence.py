@@ -16,6 +16,7 @@ from lxml import etree
 from ..listing import teaser_lines
 from ..page import Page
 from ..words import count_words
+from .nearby import text_after, text_before
 from .structured import declared
 
 _PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč)")
@@ -59,6 +60,8 @@ _MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _TEXT_DATE = re.compile(r"\b(?=[adfjmnos\d])(?:"  # the lookahead skips most positions at once
                         rf"{_MONTH}[a-z]*\.? \d{{1,2}}\b|\d{{1,2}} {_MONTH}"
                         r"|(?:19|20)\d\d-\d\d-\d\d\b|\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b)")
+# Characters read above and below the headline for a date.
+_ABOVE_HEADLINE, _BELOW_HEADLINE = 200, 400
 # Meta tags only article pages carry (sections, tags, news keywords).
 _ARTICLE_META = ("article:section", "article:tag", "article:modified_time", "article:author", "news_keywords")
 _TEASER_HEADS = ("h2", "h3", "h4")
@@ -83,14 +86,18 @@ def evidence(page: Page, body_text: str) -> dict[str, float]:
     found["has_author"] = float(bool(page.meta_first("author", "article:author")) or found.pop("_byline") > 0)
     found.pop("_byline", None)
     found["article_meta"] = float(any(key in page.meta for key in _ARTICLE_META))
-    found["h1_words"] = _log(len(_first_h1(page.tree).split()))
+    headline = next(page.tree.iter("h1"), None)
+    found["h1_words"] = _log(len(headline.text_content().split())) if headline is not None else 0.0
+    found["date_near_headline"] = float(headline is not None and _date_near(headline))
     found["questions"] = 100 * body_text.count("?") / max(len(body_text.split()), 1)
     return found
 
 
-def _first_h1(tree) -> str:
-    h1 = next(tree.iter("h1"), None)
-    return h1.text_content() if h1 is not None else ""
+def _date_near(headline) -> bool:
+    """Whether a date is written just above or below the headline, as on an article; a sidebar's or
+    a listing's dates stand elsewhere."""
+    near = f"{text_before(headline, _ABOVE_HEADLINE)} {text_after(headline, _BELOW_HEADLINE)}".lower()
+    return _TEXT_DATE.search(near) is not None
 
 
 def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
