@@ -35,18 +35,19 @@ def page_bytes(key: str) -> bytes:
     return gzip.decompress((CORPUS / "html" / f"{key}.html.gz").read_bytes())
 
 
-def ours(key: str) -> dict:
-    """Our metadata of one page: the record `clean()` makes of it, kept whatever its type."""
-    record = ingest.clean(page_bytes(key), f"file://{CORPUS}/html/{key}.html.gz", KEEP_ALL, fetched_at=FETCHED)
+def ours(key: str, url: str | None = None) -> dict:
+    """Our metadata of one page: the record `clean()` makes of it, kept whatever its type; read
+    from the saved file (its file:// URL) unless the page's own `url` is given, as a crawl has it."""
+    record = ingest.clean(page_bytes(key), url or f"file://{CORPUS}/html/{key}.html.gz", KEEP_ALL, fetched_at=FETCHED)
     if not isinstance(record, ingest.Article):
         return {"title": None, "authors": [], "published": None, "source": None}
     return {"title": record.title, "authors": list(record.authors), "published": record.published,
             "source": record.published_source}
 
 
-def bare(key: str) -> dict:
+def bare(key: str, url: str | None = None) -> dict:
     import trafilatura
-    doc = trafilatura.bare_extraction(page_bytes(key), with_metadata=True)
+    doc = trafilatura.bare_extraction(page_bytes(key), url=url, with_metadata=True)
     doc = {} if doc is None else (doc if isinstance(doc, dict) else doc.as_dict())
     return {"title": doc.get("title"), "authors": doc.get("author") or "", "published": doc.get("date")}
 
@@ -97,9 +98,16 @@ def main() -> None:
     with ProcessPoolExecutor(2) as pool:
         mine = dict(zip(keys, pool.map(ours, keys, chunksize=8)))
         theirs = dict(zip(keys, pool.map(bare, keys, chunksize=8)))
+        urls = [truth[k]["url"] for k in keys]
+        crawled = dict(zip(keys, pool.map(ours, keys, urls, chunksize=8)))
+        theirs_crawled = dict(zip(keys, pool.map(bare, keys, urls, chunksize=8)))
     print(f"wcxb-dev, {len(keys)} article pages, metadata as clean() reads it:")
+    print("  from the saved files (file:// URLs; a page without a canonical link gives no URL date)")
     print(line("ingest", accuracy(truth, mine)))
     print(line("bare trafilatura", accuracy(truth, theirs)))
+    print("  with each page's own URL, as a crawl fetches it (both given the URL)")
+    print(line("ingest", accuracy(truth, crawled)))
+    print(line("bare trafilatura", accuracy(truth, theirs_crawled)))
     print("ten worst date pages (ours, from where, the truth):")
     print("\n".join(worst_dates(truth, mine)))
     sources: dict[str, int] = {}
