@@ -44,3 +44,13 @@ def test_a_table_cell_or_list_item_reading_comment_is_not_the_end():
 def test_a_more_stories_heading_is_not_the_end():
     article = ["The article's one long paragraph. " * 20, "More stories", "The article continues after a box."]
     assert cut_end_matter(article) == article
+
+
+def test_a_question_asking_for_comments_inside_the_story_is_not_the_end():
+    """A quoted e-mail that closes "Comments?" (a real story, wcxb 0435, lost its second half)."""
+    story = ["I wrote to the list about the boot blocks, and how little work the serial speeds would take. " * 6,
+             "> Shall I commit the speed table as it is?", "Comments?",
+             "Now, you might remember the special command from the FAQ using 0x283.",
+             "Before I released the code, I needed to test all these speeds."]
+    assert cut_end_matter(story) == story
+    assert cut_end_matter(story[:2] + ["Comments (3)", "Great read!"]) == story[:2]

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-# Headings that open reader comments.
+# Headings that open reader comments. A question ("Comments?" closing a quoted e-mail) asks the
+# reader something inside the article; it is no heading.
 _END_MARKER = re.compile(r"""^[\W\d]*(?:
     (?:\d+\s+|top\ rated\ |all\ |reader\ |show\ |view\ (?:all\ )?)?comments?(?:\s*\(\d+\))?
   | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
   | leave\ a\ (?:reply|comment)|post\ a\ comment|add\ (?:a\ |new\ )?comment|tinggalkan\ balasan|deixe\ um\ comentário
   | (?:join|want\ to\ join)\ (?:the\ )?discussion
-)[\W\d]*$""", re.I | re.X)
+)(?:(?!\?)[\W\d])*$""", re.I | re.X)
 
 # Table rows, list items and code print a "Comment" cell or line inside the article itself.
 _NOT_A_HEADING = ("|", "-", "*", "#", "`")
