@@ -5,7 +5,6 @@ preceding and following axes reads the whole page first.
 """
 from __future__ import annotations
 
-
 from lxml import etree
 
 _SILENT = {"script", "style", "template", "noscript"}
@@ -23,7 +22,8 @@ def text_after(element, chars: int) -> str:
 
 def _gather(texts, chars: int) -> str:
     """Texts joined by spaces, whitespace collapsed, until `chars` characters are read. Texts read
-    backwards arrive reversed word by word, so the caller reverses the whole string."""
+    backwards arrive each reversed character by character, nearest first, so the caller reverses
+    the whole string to put them back in page order."""
     found, total = [], 0
     for text in texts:
         words = " ".join(text.split())
