@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from .caps import parse_bounded
+from .caps import ELEMENT_CLASSES, parse_bounded
 from .controls import without_controls
 from .rejection import Reason, Rejected
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+_PARSER.set_element_class_lookup(ELEMENT_CLASSES)
 _URL_SCHEMES = {"http", "https", "file"}
 
 
