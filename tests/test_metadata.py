@@ -98,6 +98,36 @@ def test_a_declared_publication_still_beats_an_update_shown_alone():
     assert (meta.published[:10], meta.published_source, meta.modified[:10]) == ("2024-10-15", "json-ld", "2025-06-18")
 
 
+@pytest.mark.parametrize("key, moment", [
+    ("4106", "2025-12-02T23:00:55+00:00"),  # shows "Published: 03 Dec 2025": 23:00 UTC is the 3rd in Europe
+    ("4164", "2021-12-10T02:17:00+00:00"),  # shows "December 9, 2021": 02:17 UTC is the 9th in America
+])
+def test_a_shown_day_is_the_declared_moment_where_the_site_is(key, moment):
+    meta = read_metadata(wcxb(key), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == (moment, "meta")
+
+
+def test_a_shown_day_no_time_zone_reaches_is_not_the_declared_moment():
+    # No day shown under a headline is taken for a moment that falls on it in no time zone.
+    from ingest.core.meta.dates import _local_days
+    assert _local_days("2025-12-19T22:02:58+00:00") == {"2025-12-19", "2025-12-20"}
+    assert _local_days("2025-12-19T02:41:41+00:00") == {"2025-12-18", "2025-12-19"}
+    assert _local_days("2025-12-19") == {"2025-12-19"}
+
+
+@pytest.mark.parametrize("key, published", [("4819", "2025-04-24"), ("4034", "2022-01-03")])
+def test_a_date_classed_as_updated_is_not_the_publication(key, published):
+    # 4819: <time class="updated">May 21, 2025</time> above <time class="entry-date published">;
+    # 4034: <span class="updated">2025-11-03</span>, the page declaring its publication in a meta tag.
+    meta = read_metadata(wcxb(key), AT_THE_CORPUS_DATE)
+    assert meta.published[:10] == published
+
+
+def test_dates_in_a_table_under_the_headline_are_its_data_not_the_articles():
+    meta = read_metadata(wcxb("0243"), AT_THE_CORPUS_DATE)  # a table of months from 1/1/2013 under the headline
+    assert (meta.published[:10], meta.published_source) == ("2025-02-12", "json-ld")
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"

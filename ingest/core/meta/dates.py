@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from htmldate.extractors import Extractor, extract_url_date
 
@@ -14,6 +14,7 @@ from .shown import ShownDate
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                   "date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+_ZONE_EXTREMES = (timedelta(hours=-12), timedelta(0), timedelta(hours=14))  # UTC-12 to UTC+14
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,25 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
 
 def _precise(day: str, structured) -> tuple[str, str]:
     """A structured value of the shown day, with its time of day and its source, else the day.
-    "8/1/2025" reads either way round: a structured value of the swapped day settles which."""
+    "8/1/2025" reads either way round: a structured value of the swapped day settles which. A
+    value with a UTC offset names a moment: the page may show that moment's day where the site is
+    (23:00 UTC is the next day in Paris), so any day it falls on in some time zone matches."""
     year, month, dom = day.split("-")
-    both = {day, f"{year}-{dom}-{month}"}
-    return next(((value, source) for source, value in structured if value and value[:10] in both), (day, "text"))
+    readings = {day, f"{year}-{dom}-{month}"}
+    return next(((value, source) for source, value in structured if value and readings & _local_days(value)),
+                (day, "text"))
+
+
+def _local_days(value: str) -> set[str]:
+    """The days a structured date falls on: its own, or for a moment the days it is somewhere on Earth."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return {value[:10]}
+    if moment.tzinfo is None:
+        return {value[:10]}
+    utc = moment.astimezone(timezone.utc)
+    return {(utc + offset).date().isoformat() for offset in _ZONE_EXTREMES}
 
 
 def _only_update(shown: list[ShownDate], fetched_at: datetime) -> tuple[str | None, str | None]:

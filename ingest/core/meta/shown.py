@@ -8,7 +8,9 @@ from datetime import datetime
 from htmldate.extractors import try_date_expr
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
+_CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
 _UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|mis à jour|actualiz", re.I)
+_PUBLISHED = re.compile(r"publi|posted|created", re.I)
 # How far from the headline a date still belongs to the article's header, in elements: on
 # wcxb-dev 50 after (and 5 before, where the date sits above the h1) scored best; further out
 # lie related-article lists and comment threads with their own dates.
@@ -30,19 +32,26 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
         if headline is None and el.tag == "h1":
             headline = index
         for text in _own_texts(el):
-            if 6 <= len(text) <= 60:
-                short.append((index, text, previous))
+            if 6 <= len(text) <= 60 and el.tag not in _CELLS:
+                short.append((index, text, previous, el.get("class") or ""))
             previous = text[-40:]
         if headline is not None and index > headline + AFTER:
             break
     # Parsed only near the headline: a page's menus above it hold many short texts.
     found = []
-    for index, text, before in short:
+    for index, text, before, classes in short:
         if -BEFORE <= index - headline <= AFTER:
             day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest)  # no slow dateparser
             if day:
-                found.append(ShownDate(day, bool(_UPDATE.search(text + " " + before))))
+                found.append(ShownDate(day, _is_update(text, before, classes)))
     return found
+
+
+def _is_update(text: str, before: str, classes: str) -> bool:
+    """Labelled as an update in its words or the words before it, or classed as one and not also
+    as the publication (WordPress classes an unchanged post's date "published updated")."""
+    return bool(_UPDATE.search(text + " " + before)
+                or _UPDATE.search(classes) and not _PUBLISHED.search(classes))
 
 
 def _own_texts(el):
