@@ -19,7 +19,8 @@ from ..words import count_words
 from .nearby import text_after, text_before
 from .structured import declared
 
-_PRICE = re.compile(r"[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč)")
+# The lookahead skips, in C, every position that starts neither a currency sign nor a digit.
+_PRICE = re.compile(r"(?=[$€£¥₹\d])(?:[$€£¥₹]\s?\d|\d\s?(?:€|eur\b|usd\b|zł|kč))")
 # Elements counted by tag, in one pass lxml filters in C.
 _TAGS = {"code": ("pre", "code"), "inputs": ("input", "select", "textarea"), "headings": ("h2", "h3"),
          "items": ("li",), "images": ("img",), "tables": ("table",), "nav": ("nav", "aside"), "forms": ("form",)}
