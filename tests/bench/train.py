@@ -100,16 +100,21 @@ def classify(model, row) -> str:
     return max(sorted(per_type), key=lambda t: logistic.predict(per_type[t], x))
 
 
-def cross_validate(rows, types, sites, k: int) -> tuple[list[str], list[float]]:
-    """Each page's predicted type and article probability from the model of the folds without its site."""
+def cross_validate(rows, types, sites, k: int, thresholds: list[float] | None = None) -> tuple[list[str], list[float]]:
+    """Each page's predicted type and article probability from the model of the folds without its
+    site; `thresholds`, if given, is filled with that model's article threshold for each page."""
     folds = group_folds(sites, k)
     predicted, scores = [""] * len(rows), [0.0] * len(rows)
+    if thresholds is not None:
+        thresholds[:] = [0.0] * len(rows)
     for fold in range(k):
         train = [i for i, f in enumerate(folds) if f != fold]
         model = fit([rows[i] for i in train], [types[i] for i in train], [sites[i] for i in train])
         for i, f in enumerate(folds):
             if f == fold:
                 predicted[i], scores[i] = classify(model, rows[i]), boosting.predict(model[0], rows[i])
+                if thresholds is not None:
+                    thresholds[i] = model[1]
     return predicted, scores
 
 
