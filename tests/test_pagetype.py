@@ -2,15 +2,17 @@
 documentation page from whole-page evidence; non-articles are rejected, or kept with their type."""
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
-from helpers import BAD, run_ingest, sample_pages
+from helpers import BAD, ROOT, run_ingest, sample_pages
 
 from ingest import Article, Options, Reason, Rejection, clean
 from ingest.core.record import PAGE_TYPES
 from sites import newsroom
 
+CORPORA = ROOT.parent / "shared" / "bench"
 NON_ARTICLES = {
     "front page of teasers": ((BAD / "homepage.html").read_bytes(), "https://www.globalaffairsdispatch.com/"),
     "section page": (newsroom.listing("World", [f"/news/2024/05/{n:02d}-story" for n in range(12)]).encode(),
@@ -100,3 +102,22 @@ def test_a_date_under_the_headline_is_evidence_and_one_far_from_it_is_not():
     assert evidence(page, prose)["date_near_headline"] == 1.0
     far = ARTICLE_TOP.replace("May 3, 2024", "Ann's desk").replace("Jan 3, 2019", "Older")
     assert evidence(_headline_page(far.format(prose=prose)), prose)["date_near_headline"] == 0.0
+
+
+@pytest.mark.parametrize("key, kind", [
+    ("0626", "product"),  # JSON-LD Product: a camera's shop page
+    ("0504", "forum"),    # QAPage: a thread the evidence alone takes for an article
+    ("0543", "forum"),    # DiscussionForumPosting, beside the ContactPage its forum template declares
+])
+def test_a_page_declaring_a_product_or_a_thread_and_no_article_is_that_type(key, kind):
+    page = CORPORA / "wcxb-dev" / "html" / f"{key}.html.gz"
+    result = clean(gzip.decompress(page.read_bytes()), page.as_uri())
+    assert isinstance(result, Rejection) and result.reason is Reason.NOT_ARTICLE
+    assert result.detail.split()[0] == kind
+
+
+def test_an_article_that_also_declares_a_product_stays_an_article():
+    path = sample_pages()[0]  # declares NewsArticle
+    product = '<script type="application/ld+json">{"@type": "Product", "name": "A camera"}</script></head>'
+    result = clean(path.read_text(encoding="utf-8").replace("</head>", product, 1), path.as_uri())
+    assert isinstance(result, Article) and result.page_type == "article"
