@@ -128,6 +128,12 @@ def test_dates_in_a_table_under_the_headline_are_its_data_not_the_articles():
     assert (meta.published[:10], meta.published_source) == ("2025-02-12", "json-ld")
 
 
+def test_a_page_without_an_h1_is_dated_under_the_element_that_repeats_its_title():
+    # A site builder's page: the headline is a <p> holding the <title> without "| DianaHR".
+    meta = read_metadata(wcxb("4304"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2026-02-16", "text")
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"

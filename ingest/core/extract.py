@@ -3,7 +3,6 @@ furniture both leave taken out; trafilatura's own readability pass instead where
 says it is the better body. The chosen extraction's element tree stays on the `Body`."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from .body.links import anchor_texts, drop_link_runs
 from .body.port import kept_readability
 from .caps import MAX_ELEMENTS_FOR_FALLBACKS
 from .markdown import Style, render_markdown
+from .meta.title import without_last_part
 from .options import DEFAULT, Options
 from .page import Page
 from .record import Extractor
@@ -31,8 +31,6 @@ READABILITY = Extractor(library="trafilatura", version=trafilatura.__version__, 
 PORT = Extractor(library="trafilatura", version=trafilatura.__version__, fallback="readability (trafilatura's port)")
 NO_BODY = Extractor(library="none", version="")  # a page kept for its type alone, with no main text
 
-# "Headline | Site name": the headline alone is what a body would repeat.
-_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def _titles(page: Page) -> list[str]:
         element = page.tree.find(f".//{tag}")
         if element is not None:
             titles.append(element.text_content().strip())
-    titles += [_TITLE_SUFFIX.sub("", t) for t in titles if t]
+    titles += [without_last_part(t) for t in titles if t]  # the headline alone is what a body repeats
     return [t for t in titles if t]
 
 

@@ -7,7 +7,10 @@ from datetime import datetime
 
 from htmldate.extractors import try_date_expr
 
+from .title import without_last_part
+
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
+_MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
 _CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
 _UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|mis à jour|actualiz", re.I)
 _PUBLISHED = re.compile(r"publi|posted|created", re.I)
@@ -24,12 +27,13 @@ class ShownDate:
 
 
 def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
-    """Dates written in short text nodes around the first h1, in document order."""
-    if tree.find(".//h1") is None:
+    """Dates written in short text nodes around the headline, in document order."""
+    anchor = _headline(tree)
+    if anchor is None:
         return []
     short, headline, previous = [], None, ""
     for index, el in enumerate(e for e in tree.iter() if isinstance(e.tag, str)):
-        if headline is None and el.tag == "h1":
+        if headline is None and el is anchor:
             headline = index
         for text in _own_texts(el):
             if 6 <= len(text) <= 60 and el.tag not in _CELLS:
@@ -45,6 +49,19 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
             if day:
                 found.append(ShownDate(day, _is_update(text, before, classes)))
     return found
+
+
+def _headline(tree):
+    """The first h1; on a page without one, the first element whose own text is the <title>
+    without its site name (site builders set the headline in a <p> or a <div>)."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is not None:
+        return h1
+    title = without_last_part(" ".join((tree.findtext(".//title") or "").split()))
+    if len(title) < _MIN_TITLE:
+        return None
+    return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _HIDDEN
+                 and el.text and " ".join(el.text.split()) == title), None)
 
 
 def _is_update(text: str, before: str, classes: str) -> bool:

@@ -3,8 +3,11 @@ entities a template escaped twice decoded; a site name the title merely appends 
 from __future__ import annotations
 
 import html
+import re
 
 SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ")
+# "Headline | Site name": the last separated part, when short enough to be a name.
+_LAST_PART = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 
 def read_title(page, headline: str | None, site_name: str | None) -> str | None:
@@ -14,6 +17,12 @@ def read_title(page, headline: str | None, site_name: str | None) -> str | None:
         node = page.tree.find(".//title")
         title = _decoded(node.text_content()) if node is not None else None
     return without_site_name(title, site_name, h1) if title else None
+
+
+def without_last_part(title: str) -> str:
+    """The title without its last separated part, whatever it names: what a page's headline
+    would repeat, for a page that gives no site name to check the part against."""
+    return _LAST_PART.sub("", title)
 
 
 def without_site_name(title: str, site_name: str | None, h1: str | None = None) -> str:
