@@ -53,7 +53,7 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
 
 def _headline(tree):
     """The first h1; on a page without one, the first element whose own text is the <title>
-    without its site name (site builders set the headline in a <p> or a <div>)."""
+    without its last separated part, the site name (site builders set the headline in a <p>)."""
     h1 = next(tree.iter("h1"), None)
     if h1 is not None:
         return h1
