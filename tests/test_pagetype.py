@@ -121,3 +121,32 @@ def test_an_article_that_also_declares_a_product_stays_an_article():
     product = '<script type="application/ld+json">{"@type": "Product", "name": "A camera"}</script></head>'
     result = clean(path.read_text(encoding="utf-8").replace("</head>", product, 1), path.as_uri())
     assert isinstance(result, Article) and result.page_type == "article"
+
+
+def _cards_of(html: str) -> list[int]:
+    from ingest.core.page import parse
+    from ingest.core.pagetype.evidence import card_groups
+    return sorted(len(cards) for cards in card_groups(parse(html, "https://harbour.example/").tree).values())
+
+
+TEASER = '<div class="teaser"><h3><a href="/news/{n}">Story {n}</a></h3><p>What happened {n}.</p></div>'
+
+
+def test_teaser_cards_are_distinct_elements_linking_to_other_pages():
+    listing = f"<html><body><main>{''.join(TEASER.format(n=n) for n in range(6))}</main></body></html>"
+    assert _cards_of(listing) == [6]
+    # One post whose section headings cite other pages is one card, not one per heading.
+    sections = "".join(f'<h3><a href="https://source.example/{n}">Source {n}</a></h3><p>Text {n}.</p>' for n in range(6))
+    assert _cards_of(f'<html><body><div class="post">{sections}</div></body></html>') == [1]
+    # Headings that link to their own place in the page (permalinks) head no teaser.
+    permalinks = TEASER.replace('href="/news/{n}"', 'href="#s{n}"')
+    assert _cards_of(f"<html><body><main>{''.join(permalinks.format(n=n) for n in range(6))}</main></body></html>") == []
+
+
+def test_a_post_with_permalinked_section_headings_shows_no_teaser_cards():
+    from ingest.core.decode import decode
+    from ingest.core.page import parse
+    from ingest.core.pagetype.evidence import card_groups
+    page = CORPORA / "wcxb-dev" / "html" / "0494.html.gz"  # a long blog post; its h2s link to themselves
+    tree = parse(decode(gzip.decompress(page.read_bytes())), page.as_uri()).tree
+    assert max(map(len, card_groups(tree).values()), default=0) < 5

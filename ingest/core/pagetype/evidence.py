@@ -161,12 +161,12 @@ def _holding(values: list[str], words: tuple[str, ...]) -> int:
 
 def card_groups(tree) -> dict[tuple, list]:
     """Sets of sibling cards: classed elements each headed by a linked heading, by parent and class."""
-    groups: dict[tuple, list] = {}
+    groups: dict[tuple, dict] = {}
     for heading in tree.iter(*_TEASER_HEADS):
         card = _card(heading)
-        if card is not None:
-            groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
-    return groups
+        if card is not None:  # a card with several linked headings is one card
+            groups.setdefault((card.getparent(), card.tag, card.get("class")), {})[card] = None
+    return {key: list(cards) for key, cards in groups.items()}
 
 
 def body_in_cards(groups: dict[tuple, list], body_text: str) -> float:
@@ -179,9 +179,17 @@ def body_in_cards(groups: dict[tuple, list], body_text: str) -> float:
     return sum(1 for line in lines if line in cards) / len(lines) if cards else 0.0
 
 
+def _links_away(heading) -> bool:
+    """Whether a heading links to another page, as a teaser's does; a link to a place in the page
+    (a section's permalink) is an article's or a manual's own heading."""
+    parent = heading.getparent()
+    links = [*heading.iter("a"), *([parent] if parent.tag == "a" else [])]
+    return any(not (link.get("href") or "").startswith("#") for link in links)
+
+
 def _card(heading):
     """The card a linked heading heads: its nearest classed article, li or div ancestor."""
-    if heading.find(".//a") is None and heading.getparent().tag != "a":
+    if not _links_away(heading):
         return None
     for depth, ancestor in enumerate(heading.iterancestors()):
         if depth > _CARD_DEPTH:
