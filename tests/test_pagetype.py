@@ -150,3 +150,14 @@ def test_a_post_with_permalinked_section_headings_shows_no_teaser_cards():
     page = CORPORA / "wcxb-dev" / "html" / "0494.html.gz"  # a long blog post; its h2s link to themselves
     tree = parse(decode(gzip.decompress(page.read_bytes())), page.as_uri()).tree
     assert max(map(len, card_groups(tree).values()), default=0) < 5
+
+
+def test_section_headings_that_link_to_themselves_are_counted_as_a_manuals_permalinks():
+    from ingest.core.page import parse
+    from ingest.core.pagetype.evidence import evidence
+    sections = "".join(f'<h2 id="s{n}">Step {n} <a class="permalink" href="#s{n}">¶</a></h2><p>Run the tool.</p>'
+                       for n in range(4))
+    manual = evidence(parse(f"<html><body><main>{sections}</main></body></html>", "https://docs.example/"), "Run")
+    plain = evidence(parse(f"<html><body><main>{sections.replace('#s', '/s')}</main></body></html>",
+                           "https://docs.example/"), "Run")
+    assert manual["anchored_headings"] > 0 and plain["anchored_headings"] == 0

@@ -37,6 +37,8 @@ _POST_CLASSES = etree.XPath("|".join(f"//{tag}/@class" for tag in sorted(_POST_T
 # Counts only an XPath can read cheaply.
 _COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
     "prose": "//p[string-length(normalize-space()) >= 100]", "side_links": "//nav//a|//aside//a",
+    # Section headings that link to their own place in the page: a manual's permalinks.
+    "anchored_headings": "|".join(f"//{h}[.//a[starts-with(@href, '#')]]" for h in ("h2", "h3", "h4")),
 }.items()}
 _LINK_TEXTS = etree.XPath("//a//text()", smart_strings=False)
 # Phrases and prices are counted in the first this many characters of the page's text.
