@@ -134,6 +134,21 @@ def test_a_page_without_an_h1_is_dated_under_the_element_that_repeats_its_title(
     assert (meta.published, meta.published_source) == ("2026-02-16", "text")
 
 
+def test_a_month_first_date_whose_day_is_past_19_is_read_as_one():
+    # "2/24/2026" under the headline: htmldate's quick parser leaves it to dateparser.
+    meta = read_metadata(wcxb("4497"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2026-02-24", "text")
+
+
+@pytest.mark.parametrize("shown, day", [("Posted 11/25/2025", "2025-11-25"), ("2/30/2025", None),
+                                        ("12/19/2025", "2025-12-19"), ("3/24/2027", None)])
+def test_month_first_dates_under_a_headline(shown, day):
+    from ingest.core.meta.shown import shown_dates
+    tree = lxml.html.fromstring(f"<html><body><h1>Ferry strike ends</h1><p>{shown}</p></body></html>")
+    found = shown_dates(tree, datetime(1990, 1, 1), AT_THE_CORPUS_DATE.replace(tzinfo=None))
+    assert [d.day for d in found] == ([day] if day else [])
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"
