@@ -7,6 +7,7 @@ from datetime import datetime
 
 from htmldate.extractors import try_date_expr
 
+from .formats import unread_day
 from .title import without_last_part
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
@@ -18,10 +19,6 @@ _PUBLISHED = re.compile(r"publi|posted|created", re.I)
 # wcxb-dev 50 after (and 5 before, where the date sits above the h1) scored best; further out
 # lie related-article lists and comment threads with their own dates.
 AFTER, BEFORE = 50, 5
-# A month-first date whose day cannot be a month ("2/24/2026"): htmldate's quick parser takes a
-# middle number up to 19 for a month, and leaves the rest to dateparser, which is too slow here.
-_MONTH_FIRST = re.compile(r"(?<![\d/.])(1[0-2]|0?[1-9])/(2\d|3[01])/((?:19|20)\d\d)(?![\d/])")
-
 
 @dataclass(frozen=True)
 class ShownDate:
@@ -48,22 +45,10 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
     found = []
     for index, text, before, classes in short:
         if -BEFORE <= index - headline <= AFTER:
-            day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or _month_first(text, earliest, latest)
+            day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
             if day:
                 found.append(ShownDate(day, _is_update(text, before, classes)))
     return found
-
-
-def _month_first(text: str, earliest: datetime, latest: datetime) -> str | None:
-    match = _MONTH_FIRST.search(text)
-    if match is None:
-        return None
-    month, day, year = map(int, match.groups())
-    try:
-        found = datetime(year, month, day)
-    except ValueError:  # 2/30
-        return None
-    return found.strftime("%Y-%m-%d") if earliest <= found <= latest else None
 
 
 def _headline(tree):
