@@ -134,6 +134,18 @@ def test_a_page_without_an_h1_is_dated_under_the_element_that_repeats_its_title(
     assert (meta.published, meta.published_source) == ("2026-02-16", "text")
 
 
+def test_the_day_in_the_address_is_the_publication_and_a_later_day_shown_is_not():
+    # /2025/11/24/ in the address, "Dec 3, 2025" shown under the headline, 2025-11-24 declared.
+    raw = gzip.decompress((CORPORA / "wcxb-dev" / "html" / "0080.html.gz").read_bytes())
+    page = parse(decode(raw), "https://www.helpnetsecurity.com/2025/11/24/black-friday-2025-cybersecurity-offers/")
+    meta = read_metadata(page, AT_THE_CORPUS_DATE)
+    assert (meta.published[:10], meta.published_source) == ("2025-11-24", "json-ld")
+    bare = lxml.html.tostring(lxml.html.fromstring(
+        "<html><body><h1>Black Friday offers</h1><p>Dec 3, 2025</p><p>Deals.</p></body></html>"))
+    meta = read_metadata(parse(bare.decode(), "https://news.example/2025/11/24/offers/"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2025-11-24", "url")
+
+
 def test_a_month_first_date_whose_day_is_past_19_is_read_as_one():
     # "2/24/2026" under the headline: htmldate's quick parser leaves it to dateparser.
     meta = read_metadata(wcxb("4497"), AT_THE_CORPUS_DATE)

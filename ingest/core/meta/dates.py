@@ -26,14 +26,18 @@ class Dates:
 
 def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown: list[ShownDate],
                  urls: list[str], fetched_at: datetime) -> Dates:
-    """The publication date shown near the headline wins (the one readers see), then the
-    article object's JSON-LD, then meta tags, then an update date shown near the headline,
-    then htmldate's search (its source traced)."""
+    """The day in the page's address wins (it was minted at publication), then the publication
+    date shown near the headline (the one readers see), each keeping the time of a structured
+    value of that day; then the article object's JSON-LD, then meta tags, then an update date
+    shown near the headline, then htmldate's search (its source traced)."""
     structured = [("json-ld", article.get("datePublished") or article.get("dateCreated")),
                   ("meta", page.meta_first(*PUBLISHED_META))]
     structured = [(source, iso_date(_text(value), fetched_at)) for source, value in structured]
     plain = [d.day for d in shown if not d.update and iso_date(d.day, fetched_at)]
-    if plain:
+    url_day = _url_day(urls, fetched_at)
+    if url_day:  # an address is minted when the article is published: a later day shown is an update
+        published, source = _precise(url_day, structured, "url")
+    elif plain:
         published, source = _precise(plain[0], structured)
     else:
         published, source = next(((v, s) for s, v in structured if v), (None, None))
@@ -45,7 +49,7 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
     return Dates(published, source, _modified(page, article, shown, published, fetched_at))
 
 
-def _precise(day: str, structured) -> tuple[str, str]:
+def _precise(day: str, structured, found_in: str = "text") -> tuple[str, str]:
     """A structured value of the shown day, with its time of day and its source, else the day.
     "8/1/2025" reads either way round: a structured value of the swapped day settles which. A
     value with a UTC offset names a moment: the page may show that moment's day where the site is
@@ -53,7 +57,7 @@ def _precise(day: str, structured) -> tuple[str, str]:
     year, month, dom = day.split("-")
     readings = {day, f"{year}-{dom}-{month}"}
     return next(((value, source) for source, value in structured if value and readings & _local_days(value)),
-                (day, "text"))
+                (day, found_in))
 
 
 def _local_days(value: str) -> set[str]:
@@ -76,9 +80,19 @@ def _only_update(shown: list[ShownDate], fetched_at: datetime) -> tuple[str | No
     return (day, "text") if day else (None, None)
 
 
+def _url_day(urls: list[str], fetched_at: datetime) -> str | None:
+    """The full date (year, month and day) in the page's address, as htmldate reads one."""
+    options = _url_options(fetched_at)
+    return next((day for day in (extract_url_date(url, options) for url in urls) if day), None)
+
+
+def _url_options(fetched_at: datetime) -> Extractor:
+    return Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
+
+
 def _traced(page, urls: list[str], day: str, fetched_at: datetime) -> str:
     """Where on the page htmldate found its date: a URL, a <time> element, or the text."""
-    options = Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
+    options = _url_options(fetched_at)
     if any(extract_url_date(url, options) == day[:10] for url in urls):
         return "url"
     for el in page.tree.iterfind(".//time"):
