@@ -55,7 +55,8 @@ def _precise(day: str, structured, found_in: str = "text") -> tuple[str, str]:
     value with a UTC offset names a moment: the page may show that moment's day where the site is
     (23:00 UTC is the next day in Paris), so any day it falls on in some time zone matches."""
     year, month, dom = day.split("-")
-    readings = {day, f"{year}-{dom}-{month}"}
+    # Only a day read from the page's text can be the wrong way round; an address's is y/m/d.
+    readings = {day, f"{year}-{dom}-{month}"} if found_in == "text" else {day}
     return next(((value, source) for source, value in structured if value and readings & _local_days(value)),
                 (day, found_in))
 

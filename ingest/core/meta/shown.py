@@ -1,4 +1,5 @@
-"""Dates the reader sees near the headline, read with htmldate's own date parser."""
+"""Dates the reader sees near the headline, read with htmldate's own quick date parser and, for the
+formats it leaves to dateparser, with formats.py."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ _PUBLISHED = re.compile(r"publi|posted|created", re.I)
 # wcxb-dev 50 after (and 5 before, where the date sits above the h1) scored best; further out
 # lie related-article lists and comment threads with their own dates.
 AFTER, BEFORE = 50, 5
+
 
 @dataclass(frozen=True)
 class ShownDate:
