@@ -29,3 +29,10 @@ def test_short_linked_headings_and_printed_urls_are_kept():
     anchors = {"power and performance", "https www example org report 2019 pdf"}
     paragraphs = ["Power and Performance", "https://www.example.org/report-2019.pdf"]
     assert drop_link_runs(paragraphs, anchors) == paragraphs
+
+
+def test_lines_judged_for_one_body_are_judged_alike_for_the_next():
+    known: dict[str, bool] = {}
+    assert drop_link_runs(STORY + TEASERS, ANCHORS, known) == STORY
+    assert drop_link_runs(TEASERS + STORY[:1], ANCHORS, known) == STORY[:1]
+    assert known == {**{line: False for line in STORY}, **{line: True for line in TEASERS}}

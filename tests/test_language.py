@@ -105,3 +105,24 @@ def test_the_same_decisions_in_another_process():
     there = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert there.strip() == str(here).replace("'", '"')
     assert [post_language(t) for t in texts] == here
+
+
+@pytest.mark.parametrize("paragraph", [
+    ENGLISH_BODY.splitlines()[2],
+    "Le ministre a déclaré que « la situation reste sous contrôle » malgré 3 000 évacués.",
+    "Read the statement at https://example.org/the-statement-of-the-ministry or WWW.EXAMPLE.ORG today.",
+    "@Afrc_Initiative écrit #Bamako que la situation reste calme dans la matinée du 17 septembre.",
+])
+def test_a_paragraph_is_screened_on_the_same_letters_and_words_as_the_detector_reads(paragraph):
+    from ingest.core.language.function_words import tokens
+    from ingest.core.language.prepare import letter_count, letters_of
+    letters = letters_of(paragraph)
+    assert letter_count(letters) == letter_count(words_of(paragraph))
+    assert tokens(letters) == tokens(words_of(paragraph))
+
+
+def test_function_words_shared_by_languages_count_for_each():
+    from ingest.core.language.function_words import leaning
+    counts = leaning(["de", "la", "the", "de", "zzz"])
+    assert counts["es"] == 3 and counts["pt"] == 2 and counts["nl"] == 2 and counts["en"] == 1
+    assert counts["fr"] == 1 and counts["it"] == 1 and counts["de"] == 0

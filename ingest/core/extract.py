@@ -136,6 +136,7 @@ class Furniture:
         self._page = page
         self._standfirsts: list[str] | None = None
         self._judged: dict[str, bool] = {}  # line -> is furniture, over all bodies of the page
+        self._linked: dict[str, bool] = {}  # line -> is the whole text of a link, likewise
 
     def standfirsts(self) -> list[str]:
         """Read when first asked: only a body that opens with the headline needs them."""
@@ -149,7 +150,7 @@ class Furniture:
         paragraphs = cut_end_matter(paragraphs)
         paragraphs = drop_headline(paragraphs, self.titles, self.standfirsts)
         paragraphs = drop_furniture(paragraphs, self._judged)
-        return drop_link_runs(paragraphs, self.anchors)
+        return drop_link_runs(paragraphs, self.anchors, self._linked)
 
 
 def _titles(page: Page) -> list[str]:

@@ -26,10 +26,15 @@ def anchor_texts(link_texts: list[str]) -> set[str]:
     return keys
 
 
-def drop_link_runs(paragraphs: list[str], anchors: set[str]) -> list[str]:
+def drop_link_runs(paragraphs: list[str], anchors: set[str], known: dict[str, bool] | None = None) -> list[str]:
     """Drop paragraphs (and list items) whose whole text is the text of one link in the page, when
-    the paragraph before or after is one too."""
-    linked = [_is_link_text(p, anchors) for p in paragraphs]
+    the paragraph before or after is one too. `known` holds lines already judged: a page's bodies
+    share most of their lines."""
+    known = {} if known is None else known
+    for paragraph in paragraphs:
+        if paragraph not in known:
+            known[paragraph] = _is_link_text(paragraph, anchors)
+    linked = [known[p] for p in paragraphs]
     return [p for i, p in enumerate(paragraphs)
             if not (linked[i] and (i > 0 and linked[i - 1] or i + 1 < len(linked) and linked[i + 1]))]
 

@@ -11,7 +11,7 @@ from ..options import Options
 from ..record import Embed, Passage
 from . import detector
 from .function_words import may_be_other_language, tokens
-from .prepare import letter_count, words_of
+from .prepare import letter_count, letters_of, words_of
 
 # Fewer letters than this and a post says nothing about its language but through its hint.
 MIN_POST_LETTERS = 12
@@ -97,12 +97,13 @@ def other_language_passages(body_text: str, body_language: str | None) -> tuple[
     for index, paragraph in enumerate(body_text.split("\n")):
         if len(paragraph) < MIN_PASSAGE_LETTERS:  # too short whatever its words: spare the regexes
             continue
-        words = words_of(paragraph)
-        if letter_count(words) < MIN_PASSAGE_LETTERS or not may_be_other_language(tokens(words), body_language):
+        letters = letters_of(paragraph)
+        if letter_count(letters) < MIN_PASSAGE_LETTERS or not may_be_other_language(tokens(letters), body_language):
             continue
         checks += 1
         if checks > MAX_PASSAGE_CHECKS:
             break
+        words = words_of(paragraph)
         language, probability = detector.best(words, trials=2)
         if language and language != body_language and probability >= CONFIDENT and detector.knows(words, language):
             passages.append(Passage(paragraph=index, language=language))

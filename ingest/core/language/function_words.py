@@ -6,7 +6,6 @@ only paragraphs that do not are given to langdetect.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 FUNCTION_WORDS = {
     "en": "the of and to in is that for it was on with as by at from are be this have has not but "
@@ -25,6 +24,10 @@ FUNCTION_WORDS = {
           "nog wordt naar wel deze heeft hebben we ze",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in FUNCTION_WORDS.items()}
+# Each function word's languages ("de" is Spanish, Portuguese and Dutch): a paragraph's
+# words are looked up once each, not once per language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, table in _WORDS.items() if word in table) for word in set().union(*_WORDS.values())}
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -34,8 +37,11 @@ def tokens(text: str) -> list[str]:
 
 def leaning(words: list[str]) -> dict[str, int]:
     """How many of `words` are function words of each known language."""
-    counts = Counter(words)
-    return {lang: sum(counts[word] for word in table.intersection(counts)) for lang, table in _WORDS.items()}
+    counts = dict.fromkeys(_WORDS, 0)
+    for word in words:
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += 1
+    return counts
 
 
 def may_be_other_language(words: list[str], body_language: str) -> bool:
