@@ -164,6 +164,32 @@ def test_dates_in_formats_htmldates_quick_parser_leaves_to_dateparser(shown, day
     assert [d.day for d in found] == ([day] if day else [])
 
 
+@pytest.mark.parametrize("shown, day", [
+    ("Publicado el 24 de febrero de 2026", "2026-02-24"), ("24 DE DICIEMBRE DEL 2025", "2025-12-24"),
+    ("1 de setiembre de 2025", "2025-09-01"), ("3 de março de 2025, 10h05", "2025-03-03"),
+    ("Pubblicato il 24 febbraio 2026", "2026-02-24"), ("Opublikowano: 24 lutego 2026 r.", "2026-02-24"),
+    ("Aktualizováno 24. září 2025", "2025-09-24"), ("24 февраля 2026 г., 12:40", "2026-02-24"),
+    ("12 січня 2026", "2026-01-12"), ("31 de febrero de 2026", None), ("24 marzo 2027", None),
+    ("124 mayo 2025", None), ("Mayo 2025", None),
+])
+def test_dates_with_month_names_htmldates_quick_parser_does_not_know(shown, day):
+    from ingest.core.meta.shown import shown_dates
+    tree = lxml.html.fromstring(f"<html><body><h1>Huelga de transbordadores</h1><p>{shown}</p></body></html>")
+    found = shown_dates(tree, datetime(1990, 1, 1), AT_THE_CORPUS_DATE.replace(tzinfo=None))
+    assert [d.day for d in found] == ([day] if day else [])
+
+
+def test_a_spanish_article_without_structured_dates_is_dated_by_the_day_it_shows():
+    html = ("<html lang='es'><head><title>Termina la huelga de transbordadores | Diario del Puerto</title></head>"
+            "<body><nav><a href='/'>Portada</a> <a href='/local'>Local</a></nav>"
+            "<article><h1>Termina la huelga de transbordadores</h1><p class='fecha'>Publicado el 24 de febrero de "
+            "2026, 10:05</p><p>Los transbordadores entre el puerto y las islas volvieron a zarpar el martes, tras "
+            "tres días de huelga que dejaron a cientos de pasajeros en tierra.</p></article>"
+            "<aside><h2>Lo más leído</h2><p>12 de enero de 2026</p></aside></body></html>")
+    meta = read_metadata(parse(html, "https://diario.example/local/huelga"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2026-02-24", "text")
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"

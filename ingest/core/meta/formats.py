@@ -15,6 +15,23 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2}
 _ABBREVIATED = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:t\.?|\.)(?=\s)", re.I)
 # "24-Feb-2026".
 _DASHED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})-((?:19|20)\d\d)\b", re.I)
+# Month names the quick parser lacks (it reads English, German, French, Dutch, Turkish, ...), as dates
+# write them, January to December: Spanish, Portuguese, Italian; Polish, Czech, Russian and Ukrainian
+# in the genitive ("24 lutego 2026", "24 февраля 2026 г.").
+_MONTH_NAMES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+)
+_MONTH_NUMBER = {name: number for names in _MONTH_NAMES for number, name in enumerate(names.split(), 1)}
+_MONTH_NUMBER["setiembre"] = 9  # Spanish, as written in Peru and Uruguay
+# Day, month, year: "24 de febrero de 2026", "3 de março de 2025", "24. září 2025".
+_NAMED = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+                    + r")(?![^\W\d_])\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.I)
 
 
 def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
@@ -24,6 +41,9 @@ def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
         return _day(year, month, day, earliest, latest)
     if match := _CJK.search(text):
         return _day(*match.groups(), earliest, latest)
+    if match := _NAMED.search(text):
+        day, month, year = match.groups()
+        return _day(year, str(_MONTH_NUMBER[month.lower()]), day, earliest, latest)
     rewritten = _DASHED.sub(r"\1 \2 \3", _ABBREVIATED.sub(r"\1", text))
     return try_date_expr(rewritten, "%Y-%m-%d", False, earliest, latest) if rewritten != text else None
 
