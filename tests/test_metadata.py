@@ -179,6 +179,14 @@ def test_dates_with_month_names_htmldates_quick_parser_does_not_know(shown, day)
     assert [d.day for d in found] == ([day] if day else [])
 
 
+@pytest.mark.parametrize("label", ["Atualizado em", "Aggiornato il", "Zaktualizowano", "Обновлено", "Оновлено"])
+def test_an_update_label_in_another_language_marks_the_day_as_an_update(label):
+    from ingest.core.meta.shown import shown_dates
+    tree = lxml.html.fromstring(f"<html><body><h1>Greve das balsas</h1><p>{label} 24.02.2026</p></body></html>")
+    found = shown_dates(tree, datetime(1990, 1, 1), AT_THE_CORPUS_DATE.replace(tzinfo=None))
+    assert [(d.day, d.update) for d in found] == [("2026-02-24", True)]
+
+
 def test_a_spanish_article_without_structured_dates_is_dated_by_the_day_it_shows():
     html = ("<html lang='es'><head><title>Termina la huelga de transbordadores | Diario del Puerto</title></head>"
             "<body><nav><a href='/'>Portada</a> <a href='/local'>Local</a></nav>"

@@ -14,7 +14,8 @@ from .title import without_last_part
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
 _MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
 _CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
-_UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|mis à jour|actualiz", re.I)
+_UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|aktualiz|mis à jour|actualiz|atualiz|aggiorn|обновл|оновл",
+                     re.I)
 _PUBLISHED = re.compile(r"publi|posted|created", re.I)
 # How far from the headline a date still belongs to the article's header, in elements: on
 # wcxb-dev 50 after (and 5 before, where the date sits above the h1) scored best; further out
