@@ -164,6 +164,27 @@ def test_dates_in_formats_htmldates_quick_parser_leaves_to_dateparser(shown, day
     assert [d.day for d in found] == ([day] if day else [])
 
 
+@pytest.mark.parametrize("key, published", [("0370", "2017-03-01"), ("2235", "2023-10-12")])
+def test_a_date_that_reads_both_ways_is_read_as_the_page_writes_its_other_dates(key, published):
+    # "03/01/2017" and "10/12/2023" under the headline; the pages' other dates read 01/31/2025, 12/18/2025.
+    meta = read_metadata(wcxb(key), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == (published, "text")
+
+
+@pytest.mark.parametrize("page, day", [
+    ("<p>03/01/2017</p><ul><li>Posted 01/31/2025</li></ul>", "2017-03-01"),
+    ("<p>03/01/2017</p><ul><li>Posted 31/01/2025</li></ul>", "2017-01-03"),
+    ("<p>03.01.2017</p><ul><li>17.12.2025</li></ul>", "2017-01-03"),
+    ("<p>03/01/2017</p><ul><li>01/31/2025</li><li>31/01/2025</li></ul>", "2017-01-03"),  # no one order: htmldate's
+    ("<p>03/01/2017</p><script>var d = '01/31/2025';</script>", "2017-01-03"),  # a script's dates are not shown
+])
+def test_the_order_of_a_pages_numeric_dates(page, day):
+    from ingest.core.meta.shown import shown_dates
+    tree = lxml.html.fromstring(f"<html><body><h1>Ferry strike ends</h1>{page}</body></html>")
+    found = shown_dates(tree, datetime(1990, 1, 1), AT_THE_CORPUS_DATE.replace(tzinfo=None))
+    assert found[0].day == day
+
+
 @pytest.mark.parametrize("shown, day", [
     ("Publicado el 24 de febrero de 2026", "2026-02-24"), ("24 DE DICIEMBRE DEL 2025", "2025-12-24"),
     ("1 de setiembre de 2025", "2025-09-01"), ("3 de março de 2025, 10h05", "2025-03-03"),

@@ -34,6 +34,39 @@ _NAMED = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(" + "|".join(sorted(_MONT
                     + r")(?![^\W\d_])\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.I)
 
 
+# A numeric date, day and month in either order: "03/01/2017", "10.12.2023".
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
+
+
+def numeric_order(text: str) -> str | None:
+    """How a page writes its numeric dates, "month first" or "day first", told by the dates whose
+    order shows (12/17/2025, 17/12/2025); None when none shows or they disagree."""
+    orders = set()
+    for first, _, second, _ in _NUMERIC.findall(text):
+        if int(first) <= 12 < int(second) <= 31:
+            orders.add("month first")
+        elif int(second) <= 12 < int(first) <= 31:
+            orders.add("day first")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def ambiguous_numeric(text: str) -> tuple[str, str, str] | None:
+    """(year, first, second) of a numeric date that reads both ways ("03/01/2017"), else None."""
+    match = _NUMERIC.search(text)
+    if not match:
+        return None
+    first, _, second, year = match.groups()
+    return (year, first, second) if int(first) <= 12 and int(second) <= 12 and first != second else None
+
+
+def in_order(found: str, numbers: tuple[str, str, str], order: str) -> str:
+    """The day `found` (YYYY-MM-DD, as htmldate read `numbers`) read in the page's order instead."""
+    year, first, second = numbers
+    month, day = (first, second) if order == "month first" else (second, first)
+    candidate = f"{year}-{int(month):02d}-{int(day):02d}"
+    return candidate if sorted(candidate[5:].split("-")) == sorted(found[5:].split("-")) else found
+
+
 def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
     """The day (YYYY-MM-DD) `text` shows in one of these formats, within earliest..latest."""
     if match := _MONTH_FIRST.search(text):

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from htmldate.extractors import try_date_expr
+from lxml import etree
 
-from .formats import unread_day
+from .formats import ambiguous_numeric, in_order, numeric_order, unread_day
 from .title import without_last_part
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
+_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
 _MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
 _CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
 _UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|aktualiz|mis à jour|actualiz|atualiz|aggiorn|обновл|оновл",
@@ -45,13 +47,29 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
         if headline is not None and index > headline + AFTER:
             break
     # Parsed only near the headline: a page's menus above it hold many short texts.
-    found = []
+    found, order = [], _PageOrder(tree)
     for index, text, before, classes in short:
         if -BEFORE <= index - headline <= AFTER:
             day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
+            if day and (numbers := ambiguous_numeric(text)) and order.known():
+                day = in_order(day, numbers, order.known())
             if day:
                 found.append(ShownDate(day, _is_update(text, before, classes)))
     return found
+
+
+class _PageOrder:
+    """How the page writes numeric dates (formats.numeric_order of its visible text), read only when
+    a date near the headline reads both ways: htmldate takes "03/01/2017" as 3 January, and a page
+    whose other dates read 01/31/2025 means 1 March."""
+
+    def __init__(self, tree):
+        self._tree, self._order, self._read = tree, None, False
+
+    def known(self) -> str | None:
+        if not self._read:
+            self._order, self._read = numeric_order(" ".join(_VISIBLE_TEXT(self._tree))), True
+        return self._order
 
 
 def _headline(tree):
