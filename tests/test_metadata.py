@@ -156,12 +156,19 @@ def test_a_month_first_date_whose_day_is_past_19_is_read_as_one():
     ("Posted 11/25/2025", "2025-11-25"), ("2/30/2025", None), ("12/19/2025", "2025-12-19"), ("3/24/2027", None),
     ("2026年2月24日 10:05", "2026-02-24"), ("2026년 2월 24일", "2026-02-24"), ("Feb. 24th, 2026", "2026-02-24"),
     ("Sept. 4, 2025", "2025-09-04"), ("24-Feb-2026", "2026-02-24"), ("Septuagint 4 2025", None),
+    ("OCTOBER 13, 2025", "2025-10-13"), ("13 OCT. 2025", "2025-10-13"), ("MARCH 2026", None),
 ])
 def test_dates_in_formats_htmldates_quick_parser_leaves_to_dateparser(shown, day):
     from ingest.core.meta.shown import shown_dates
     tree = lxml.html.fromstring(f"<html><body><h1>Ferry strike ends</h1><p>{shown}</p></body></html>")
     found = shown_dates(tree, datetime(1990, 1, 1), AT_THE_CORPUS_DATE.replace(tzinfo=None))
     assert [d.day for d in found] == ([day] if day else [])
+
+
+def test_a_date_in_capitals_above_the_headline_dates_the_article():
+    # "OCTOBER 13, 2025" in a div above the h1; no structured date, and htmldate finds none.
+    meta = read_metadata(wcxb("4367"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2025-10-13", "text")
 
 
 @pytest.mark.parametrize("key, published", [("0370", "2017-03-01"), ("2235", "2023-10-12")])

@@ -78,6 +78,8 @@ def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
         day, month, year = match.groups()
         return _day(year, str(_MONTH_NUMBER[month.lower()]), day, earliest, latest)
     rewritten = _DASHED.sub(r"\1 \2 \3", _ABBREVIATED.sub(r"\1", text))
+    if text.isupper():  # "OCTOBER 13, 2025": the quick parser knows month names as running text writes them
+        rewritten = " ".join(word.capitalize() for word in rewritten.split(" "))
     return try_date_expr(rewritten, "%Y-%m-%d", False, earliest, latest) if rewritten != text else None
 
 
