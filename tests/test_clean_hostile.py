@@ -15,7 +15,7 @@ from helpers import sample_pages, validate
 import ingest.core.clean as clean_module
 from ingest import Article, Reason, Rejection, clean
 from ingest.core.body.fallback import readability_paragraphs
-from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_ELEMENTS_FOR_FALLBACKS
+from ingest.core.caps import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_ELEMENTS_FOR_FALLBACKS, MAX_TEXT_CHARS
 from ingest.core.extract import body_candidates
 from ingest.core.page import parse
 
@@ -138,6 +138,16 @@ def test_a_page_of_more_elements_than_the_cap_is_read_as_if_it_ended_there():
     assert sum(1 for _ in page.tree.iter()) == MAX_ELEMENTS
     plain = clean(page_bytes(), URL, fetched_at=WHEN)
     assert clean(html, URL, fetched_at=WHEN).text.startswith(plain.text[:2000])
+
+
+@pytest.mark.parametrize("where", ["text", "tail"])
+def test_a_text_longer_than_the_cap_is_cut_to_it_and_the_article_kept(where):
+    long = b"x" * (MAX_TEXT_CHARS + 5_000)
+    block = b'<p id="long">' + long + b"</p>" if where == "text" else b'<p id="long">a</p>' + long
+    html = page_bytes().replace(b"</body>", block + b"</body>")
+    [p] = parse(html.decode("utf-8"), URL).tree.xpath('//p[@id="long"]')
+    assert len(p.text if where == "text" else p.tail) == MAX_TEXT_CHARS
+    assert_clean_record(clean(html, URL, fetched_at=WHEN))
 
 
 def test_trafilaturas_fallbacks_run_on_real_pages_but_not_on_pages_beyond_their_cap():

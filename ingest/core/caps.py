@@ -41,7 +41,8 @@ def parse_bounded(text: str, parser):
         return None, 0
     fold_documents(tree)  # before the caps: a second document must not escape them
     elements = truncate(tree, MAX_ELEMENTS)
-    shorten_texts(tree, MAX_TEXT_CHARS)
+    if len(text) > MAX_TEXT_CHARS:  # no text node is longer than the page it was parsed from
+        shorten_texts(tree, MAX_TEXT_CHARS)
     return tree, elements
 
 
