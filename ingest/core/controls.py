@@ -15,6 +15,8 @@ _AS_SPACE = {"\x0b": "\n", "\x0c": " "}
 def without_controls(text: str) -> str:
     """The text with C0 controls but tab and newline dropped (line-breaking ones kept as white space),
     lone surrogates and non-characters as U+FFFD."""
+    if text.isprintable():  # most short texts (a link's, a line's): no control, surrogate or non-character
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not _holds_unsafe(text):

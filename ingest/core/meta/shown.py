@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain, islice
 
 from htmldate.extractors import try_date_expr
 from lxml import etree
@@ -36,26 +37,35 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
     anchor = _headline(tree)
     if anchor is None:
         return []
-    short, headline, previous = [], None, ""
-    for index, el in enumerate(e for e in tree.iter() if isinstance(e.tag, str)):
-        if headline is None and el is anchor:
-            headline = index
+    found, order = [], _PageOrder(tree)
+    for text, before, classes in _short_texts_near(tree, anchor):
+        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
+        if day and (numbers := ambiguous_numeric(text)) and order.known():
+            day = in_order(day, numbers, order.known())
+        if day:
+            found.append(ShownDate(day, _is_update(text, before, classes)))
+    return found
+
+
+def _short_texts_near(tree, anchor) -> list[tuple[str, str, str]]:
+    """(text, the end of the text before it, its element's classes) of each element's own short texts
+    from BEFORE elements above the headline to AFTER below it. Above that, only the text before the
+    first is read: a page's menus above the headline hold many short texts."""
+    elements = (el for el in tree.iter() if isinstance(el.tag, str))
+    above = []
+    for el in elements:
+        above.append(el)
+        if el is anchor:
+            break
+    start = max(0, len(above) - 1 - BEFORE)
+    previous = next((texts[-1][-40:] for texts in map(_own_texts, reversed(above[:start])) if texts), "")
+    near = []
+    for el in chain(above[start:], islice(elements, AFTER)):
         for text in _own_texts(el):
             if 6 <= len(text) <= 60 and el.tag not in _CELLS:
-                short.append((index, text, previous, el.get("class") or ""))
+                near.append((text, previous, el.get("class") or ""))
             previous = text[-40:]
-        if headline is not None and index > headline + AFTER:
-            break
-    # Parsed only near the headline: a page's menus above it hold many short texts.
-    found, order = [], _PageOrder(tree)
-    for index, text, before, classes in short:
-        if -BEFORE <= index - headline <= AFTER:
-            day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
-            if day and (numbers := ambiguous_numeric(text)) and order.known():
-                day = in_order(day, numbers, order.known())
-            if day:
-                found.append(ShownDate(day, _is_update(text, before, classes)))
-    return found
+    return near
 
 
 class _PageOrder:

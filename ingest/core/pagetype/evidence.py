@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
+from operator import add
 
 from lxml import etree
 
@@ -150,7 +151,8 @@ def _holding(values: list[str], words: tuple[str, ...]) -> int:
     """How many of `values` hold one of `words`: each word found in one joined string (str.find
     runs in C), its places mapped back to the values."""
     joined = "\n".join(values)
-    starts = list(accumulate((len(v) + 1 for v in values[:-1]), initial=0))
+    # Where each value starts in `joined`: the lengths before it plus one separator each, summed in C.
+    starts = list(map(add, accumulate(map(len, values), initial=0), range(len(values))))
     holders = set()
     for word in words:
         at = joined.find(word)
