@@ -11,6 +11,7 @@ from .rejection import Reason, Rejected
 
 GZIP_MAGIC = b"\x1f\x8b"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])  # C0 controls but tab, newlines, form feed, CR
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
 
 
@@ -77,7 +78,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:2048]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > len(head) * 0.05
 
 
