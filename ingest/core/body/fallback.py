@@ -74,10 +74,18 @@ def summary_paragraphs(root) -> list[str]:
     out. Marks the tree's lines and links in place (the Markdown renderer reads the marks)."""
     _mark_lines_and_links(root)
     paragraphs = []
-    for element in root.iter(_BLOCKS):
-        if not any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()):
-            paragraphs += [line for line in map(_prose_line, "".join(element.itertext()).split("\n")) if line]
+    for element in _outermost_blocks(root):
+        paragraphs += [line for line in map(_prose_line, "".join(element.itertext()).split("\n")) if line]
     return paragraphs
+
+
+def _outermost_blocks(root):
+    """The blocks inside no other block, in document order (a block's own come before the ones in it)."""
+    inner = set()
+    for element in root.iter(_BLOCKS):
+        if element not in inner:
+            inner.update(element.iter(_BLOCKS))
+            yield element
 
 
 def _mark_lines_and_links(root) -> None:
