@@ -105,8 +105,11 @@ def report(results: list[dict], counts: dict, budget: float, seconds: float) -> 
 def timed(results: list[dict]) -> None:
     """The slowest inputs, as multiples of a real page's mean time in this same run."""
     pages = [r["seconds"] for r in results if r["family"] == "mutated" and "seconds" in r]
-    mean = sum(pages) / max(len(pages), 1)
     slowest = sorted((r for r in results if "seconds" in r), key=lambda r: -r["seconds"])[:5]
+    if not pages:  # --mutated 0: no real page to compare with
+        print("slowest inputs: " + "; ".join(f"{r['name']} {r['seconds']:.1f} s" for r in slowest))
+        return
+    mean = sum(pages) / len(pages)
     print(f"mean time of a mutated real page: {mean * 1000:.0f} ms; slowest inputs: "
           + "; ".join(f"{r['name']} {r['seconds']:.1f} s = {r['seconds'] / mean:.0f}x" for r in slowest))
 
