@@ -45,7 +45,7 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
         published, source = _only_update(shown, fetched_at)
     if published is None:
         published = iso_date(htmldate(), fetched_at)
-        source = _traced(page, urls, published, fetched_at) if published else None
+        source = _traced(page, published, fetched_at) if published else None
     return Dates(published, source, _modified(page, article, shown, published, fetched_at))
 
 
@@ -83,19 +83,13 @@ def _only_update(shown: list[ShownDate], fetched_at: datetime) -> tuple[str | No
 
 def _url_day(urls: list[str], fetched_at: datetime) -> str | None:
     """The full date (year, month and day) in the page's address, as htmldate reads one."""
-    options = _url_options(fetched_at)
+    options = Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
     return next((day for day in (extract_url_date(url, options) for url in urls) if day), None)
 
 
-def _url_options(fetched_at: datetime) -> Extractor:
-    return Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
-
-
-def _traced(page, urls: list[str], day: str, fetched_at: datetime) -> str:
-    """Where on the page htmldate found its date: a URL, a <time> element, or the text."""
-    options = _url_options(fetched_at)
-    if any(extract_url_date(url, options) == day[:10] for url in urls):
-        return "url"
+def _traced(page, day: str, fetched_at: datetime) -> str:
+    """Where on the page htmldate found its date: a <time> element, or the text. (Not the address:
+    a page whose address holds a full date is dated by it before htmldate is asked.)"""
     for el in page.tree.iterfind(".//time"):
         if (iso_date(el.get("datetime"), fetched_at) or "")[:10] == day[:10]:
             return "time"

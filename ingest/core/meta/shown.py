@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain, islice
+from itertools import islice
 
 from htmldate.extractors import try_date_expr
 from lxml import etree
@@ -51,6 +51,20 @@ def _short_texts_near(tree, anchor) -> list[tuple[str, str, str]]:
     """(text, the end of the text before it, its element's classes) of each element's own short texts
     from BEFORE elements above the headline to AFTER below it. Above that, only the text before the
     first is read: a page's menus above the headline hold many short texts."""
+    above, window = around(tree, anchor)
+    previous = next((texts[-1][-40:] for texts in map(_own_texts, reversed(above)) if texts), "")
+    near = []
+    for el in window:
+        for text in _own_texts(el):
+            if 6 <= len(text) <= 60 and el.tag not in _CELLS:
+                near.append((text, previous, el.get("class") or ""))
+            previous = text[-40:]
+    return near
+
+
+def around(tree, anchor) -> tuple[list, list]:
+    """The elements above the headline's window, and the window: BEFORE elements above `anchor`,
+    `anchor`, and AFTER below it, in document order. The page after the window is not walked."""
     elements = (el for el in tree.iter() if isinstance(el.tag, str))
     above = []
     for el in elements:
@@ -58,14 +72,7 @@ def _short_texts_near(tree, anchor) -> list[tuple[str, str, str]]:
         if el is anchor:
             break
     start = max(0, len(above) - 1 - BEFORE)
-    previous = next((texts[-1][-40:] for texts in map(_own_texts, reversed(above[:start])) if texts), "")
-    near = []
-    for el in chain(above[start:], islice(elements, AFTER)):
-        for text in _own_texts(el):
-            if 6 <= len(text) <= 60 and el.tag not in _CELLS:
-                near.append((text, previous, el.get("class") or ""))
-            previous = text[-40:]
-    return near
+    return above[:start], above[start:] + list(islice(elements, AFTER))
 
 
 class _PageOrder:
