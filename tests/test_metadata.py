@@ -226,6 +226,24 @@ def test_a_spanish_article_without_structured_dates_is_dated_by_the_day_it_shows
     assert (meta.published, meta.published_source) == ("2026-02-24", "text")
 
 
+def test_a_publication_date_declared_in_words_is_read():
+    meta = read_metadata(wcxb("0244"), AT_THE_CORPUS_DATE)  # <meta name="published" content="July 17, 2025">
+    assert (meta.published, meta.published_source) == ("2025-07-17", "meta")
+
+
+@pytest.mark.parametrize("declared, published", [
+    ("Wednesday, 4 March 2026", "2026-03-04"), ("March 4, 2026 10:45 AM", "2026-03-04"),
+    ("03-04-2026", None),  # 3 April or 4 March: no order is declared with it
+    ("Posted by the newsroom on a Wednesday early in March of this year", None),
+])
+def test_a_declared_date_in_words_is_read_and_an_ambiguous_numeric_one_is_not(declared, published):
+    html = (f"<html><head><meta name='published' content='{declared}'><title>Ferry strike ends</title></head>"
+            "<body><h1>Ferry strike ends</h1><p>Ferries sailed again on Tuesday after a three-day strike.</p>"
+            "</body></html>")
+    meta = read_metadata(parse(html, "https://paper.example/news/ferry-strike"), AT_THE_CORPUS_DATE)
+    assert meta.published == published
+
+
 @pytest.mark.parametrize("key, authors", [
     ("4048", ("Keith Barry",)),        # byline "Keith Barry Senior Autos Reporter"
     ("4599", ("Ray Ansari",)),         # byline "View all posts by Ray Ansari"

@@ -8,13 +8,15 @@ from datetime import datetime, timedelta, timezone
 
 from htmldate.extractors import Extractor, extract_url_date
 
-from .sanity import iso_date
+from .formats import written_day
+from .sanity import EARLIEST, iso_date
 from .shown import ShownDate
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                  "date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
+                  "date", "dc.date", "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date", "published")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 _ZONE_EXTREMES = (timedelta(hours=-12), timedelta(0), timedelta(hours=14))  # UTC-12 to UTC+14
+_WRITTEN_MAX = 40  # characters: "Wednesday, 17 September 2025, 10:45 AM" and shorter
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,11 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
     date shown near the headline (the one readers see), each keeping the time of a structured
     value of that day; then the article object's JSON-LD, then meta tags, then an update date
     shown near the headline, then htmldate's search (its source traced)."""
-    structured = [("json-ld", article.get("datePublished") or article.get("dateCreated")),
-                  ("meta", page.meta_first(*PUBLISHED_META))]
-    structured = [(source, iso_date(_text(value), fetched_at)) for source, value in structured]
+    declared = [("json-ld", _text(article.get("datePublished") or article.get("dateCreated"))),
+                ("meta", page.meta_first(*PUBLISHED_META))]
+    # ISO values first: they carry the time of day a written one ("July 17, 2025") leaves out.
+    structured = ([(source, iso_date(value, fetched_at)) for source, value in declared]
+                  + [(source, _written(value, fetched_at)) for source, value in declared])
     plain = [d.day for d in shown if not d.update and iso_date(d.day, fetched_at)]
     url_day = _url_day(urls, fetched_at)
     if url_day:  # an address is minted when the article is published: a later day shown is an update
@@ -47,6 +51,16 @@ def choose_dates(page, article: dict, htmldate: Callable[[], str | None], shown:
         published = iso_date(htmldate(), fetched_at)
         source = _traced(page, published, fetched_at) if published else None
     return Dates(published, source, _modified(page, article, shown, published, fetched_at))
+
+
+def _written(value: str | None, fetched_at: datetime) -> str | None:
+    """The day of a declared date that is not ISO 8601 but written with its month's name, as a page
+    shows one: some sites declare "July 17, 2025". An all-numeric value that is not ISO ("03-09-2026",
+    "13/11/2025 09:21") is left unread: nothing says which order it is in, and on wcxb-dev reading
+    those lost two dates the page shows; a value longer than a written date is not one either."""
+    if not value or len(value) > _WRITTEN_MAX or not any(c.isalpha() for c in value) or iso_date(value, fetched_at):
+        return None
+    return iso_date(written_day(value, datetime(EARLIEST.year, 1, 1), fetched_at.replace(tzinfo=None)), fetched_at)
 
 
 def _precise(day: str, structured, found_in: str = "text") -> tuple[str, str]:
@@ -97,11 +111,12 @@ def _traced(page, day: str, fetched_at: datetime) -> str:
 
 
 def _modified(page, article: dict, shown, published: str | None, fetched_at: datetime) -> str | None:
-    updates = [d.day for d in shown if d.update]
-    for value in (_text(article.get("dateModified")), page.meta_first(*MODIFIED_META), *updates):
-        modified = iso_date(value, fetched_at)
-        if modified and (published is None or modified[:10] >= published[:10]):
-            return modified
+    values = (_text(article.get("dateModified")), page.meta_first(*MODIFIED_META), *(d.day for d in shown if d.update))
+    for read in (iso_date, _written):  # ISO values first, as for the publication
+        for value in values:
+            modified = read(value, fetched_at)
+            if modified and (published is None or modified[:10] >= published[:10]):
+                return modified
     return None
 
 

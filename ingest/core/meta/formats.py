@@ -67,6 +67,12 @@ def in_order(found: str, numbers: tuple[str, str, str], order: str) -> str:
     return candidate if sorted(candidate[5:].split("-")) == sorted(found[5:].split("-")) else found
 
 
+def written_day(text: str, earliest: datetime, latest: datetime) -> str | None:
+    """The day (YYYY-MM-DD) a short text writes, within earliest..latest: htmldate's quick parser,
+    then the formats it leaves to dateparser."""
+    return try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
+
+
 def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
     """The day (YYYY-MM-DD) `text` shows in one of these formats, within earliest..latest."""
     if match := _MONTH_FIRST.search(text):

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 
-from htmldate.extractors import try_date_expr
 from lxml import etree
 
-from .formats import ambiguous_numeric, in_order, numeric_order, unread_day
+from .formats import ambiguous_numeric, in_order, numeric_order, written_day
 from .title import without_last_part
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
@@ -39,7 +38,7 @@ def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
         return []
     found, order = [], _PageOrder(tree)
     for text, before, classes in _short_texts_near(tree, anchor):
-        day = try_date_expr(text, "%Y-%m-%d", False, earliest, latest) or unread_day(text, earliest, latest)
+        day = written_day(text, earliest, latest)
         if day and (numbers := ambiguous_numeric(text)) and order.known():
             day = in_order(day, numbers, order.known())
         if day:
