@@ -197,7 +197,12 @@ def test_the_order_of_a_pages_numeric_dates(page, day):
     ("1 de setiembre de 2025", "2025-09-01"), ("3 de março de 2025, 10h05", "2025-03-03"),
     ("Pubblicato il 24 febbraio 2026", "2026-02-24"), ("Opublikowano: 24 lutego 2026 r.", "2026-02-24"),
     ("Aktualizováno 24. září 2025", "2025-09-24"), ("24 февраля 2026 г., 12:40", "2026-02-24"),
-    ("12 січня 2026", "2026-01-12"), ("31 de febrero de 2026", None), ("24 marzo 2027", None),
+    ("12 січня 2026", "2026-01-12"), ("Publicat el 4 d'abril de 2025", "2025-04-04"),
+    ("Publicat pe 3 martie 2025, 10:05", "2025-03-03"), ("Publicerad 5 augusti 2025", "2025-08-05"),
+    ("Julkaistu 24. helmikuuta 2026", "2026-02-24"), ("24. mája 2025", "2025-05-24"),
+    ("24 февруари 2026 г.", "2026-02-24"), ("24 Μαΐου 2025", "2025-05-24"),
+    ("Közzétéve: 2026. február 24. 10:05", "2026-02-24"), ("2025. február 30.", None),
+    ("31 de febrero de 2026", None), ("24 marzo 2027", None),
     ("124 mayo 2025", None), ("Mayo 2025", None),
 ])
 def test_dates_with_month_names_htmldates_quick_parser_does_not_know(shown, day):

@@ -15,9 +15,11 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2}
 _ABBREVIATED = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?:t\.?|\.)(?=\s)", re.I)
 # "24-Feb-2026".
 _DASHED = re.compile(r"\b(\d{1,2})-([a-z]{3,9})-((?:19|20)\d\d)\b", re.I)
-# Month names the quick parser lacks (it reads English, German, French, Dutch, Turkish, ...), as dates
-# write them, January to December: Spanish, Portuguese, Italian; Polish, Czech, Russian and Ukrainian
-# in the genitive ("24 lutego 2026", "24 февраля 2026 г.").
+# Month names the quick parser lacks (it reads English, German, French, Indonesian, Turkish), as dates
+# write them, January to December: Spanish, Portuguese, Italian, Catalan, Romanian, Swedish; Polish,
+# Czech, Slovak, Russian, Ukrainian, Bulgarian and Greek in the genitive ("24 lutego 2026", "24 февраля
+# 2026 г."); Finnish in the partitive ("24. helmikuuta 2026"). Not Croatian: its "listopada" is October,
+# Polish's November.
 _MONTH_NAMES = (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
@@ -26,13 +28,26 @@ _MONTH_NAMES = (
     "ledna února března dubna května června července srpna září října listopadu prosince",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
+    "януари февруари март април май юни юли август септември октомври ноември декември",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου "
+    "νοεμβρίου δεκεμβρίου",
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta "
+    "lokakuuta marraskuuta joulukuuta",
 )
 _MONTH_NUMBER = {name: number for names in _MONTH_NAMES for number, name in enumerate(names.split(), 1)}
 _MONTH_NUMBER["setiembre"] = 9  # Spanish, as written in Peru and Uruguay
-# Day, month, year: "24 de febrero de 2026", "3 de março de 2025", "24. září 2025".
-_NAMED = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+)?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+# Day, month, year: "24 de febrero de 2026", "3 de março de 2025", "24. září 2025", "4 d'abril de 2025".
+_NAMED = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(?:de\s+|d['’])?(" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
                     + r")(?![^\W\d_])\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?!\d)", re.I)
 
+# Year, month, day, as Hungarian writes a date: "2025. március 4.".
+_HUNGARIAN_MONTHS = "január február március április május június július augusztus szeptember október november december"
+_HUNGARIAN = {name: number for number, name in enumerate(_HUNGARIAN_MONTHS.split(), 1)}
+_YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d\d)\.\s+(" + "|".join(_HUNGARIAN) + r")\s+(\d{1,2})(?!\d)", re.I)
 
 # A numeric date, day and month in either order: "03/01/2017", "10.12.2023".
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
@@ -83,6 +98,9 @@ def unread_day(text: str, earliest: datetime, latest: datetime) -> str | None:
     if match := _NAMED.search(text):
         day, month, year = match.groups()
         return _day(year, str(_MONTH_NUMBER[month.lower()]), day, earliest, latest)
+    if match := _YEAR_FIRST.search(text):
+        year, month, day = match.groups()
+        return _day(year, str(_HUNGARIAN[month.lower()]), day, earliest, latest)
     rewritten = _DASHED.sub(r"\1 \2 \3", _ABBREVIATED.sub(r"\1", text))
     if text.isupper():  # "OCTOBER 13, 2025": the quick parser knows month names as running text writes them
         rewritten = " ".join(word.capitalize() for word in rewritten.split(" "))
