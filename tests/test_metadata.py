@@ -212,7 +212,9 @@ def test_dates_with_month_names_htmldates_quick_parser_does_not_know(shown, day)
     assert [d.day for d in found] == ([day] if day else [])
 
 
-@pytest.mark.parametrize("label", ["Atualizado em", "Aggiornato il", "Zaktualizowano", "Обновлено", "Оновлено"])
+@pytest.mark.parametrize("label", ["Atualizado em", "Aggiornato il", "Zaktualizowano", "Обновлено", "Оновлено",
+                                   "Actualitzat", "Uppdaterad", "Opdateret", "Päivitetty", "Frissítve",
+                                   "Обновено", "Ενημερώθηκε"])
 def test_an_update_label_in_another_language_marks_the_day_as_an_update(label):
     from ingest.core.meta.shown import shown_dates
     tree = lxml.html.fromstring(f"<html><body><h1>Greve das balsas</h1><p>{label} 24.02.2026</p></body></html>")

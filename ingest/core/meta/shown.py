@@ -16,8 +16,8 @@ _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
 _MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
 _CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
-_UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|aktualiz|mis à jour|actualiz|atualiz|aggiorn|обновл|оновл",
-                     re.I)
+_UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|aktualiz|mis à jour|actualiz|actualitz|atualiz|aggiorn"
+                     r"|uppdater|opdater|oppdater|päivit|frissít|обнов|оновл|актуализ|ενημ[εέ]ρ", re.I)
 _PUBLISHED = re.compile(r"publi|posted|created", re.I)
 # How far from the headline a date still belongs to the article's header, in elements: on
 # wcxb-dev 50 after (and 5 before, where the date sits above the h1) scored best; further out
