@@ -288,6 +288,29 @@ def test_a_by_line_under_the_headline_names_the_author_the_markup_does_not():
     assert read_metadata(wcxb("4456"), AT_THE_CORPUS_DATE).authors == ("Eric Ries",)
 
 
+@pytest.mark.parametrize("line, author", [
+    ("Por Juan Pérez", "Juan Pérez"), ("Escrito por Ana de la Cruz", "Ana de la Cruz"), ("di Mario Rossi", "Mario Rossi"),
+    ("Von Anna Schmidt", "Anna Schmidt"), ("Par Marie Dupont", "Marie Dupont"), ("Przez Jan Kowalski", "Jan Kowalski"),
+    ("Autor: Jan Novák", "Jan Novák"), ("Av Erik Lund", "Erik Lund"), ("Автор: Иван Петров", "Иван Петров"),
+    ("Por qué terminó la huelga", None),  # a subtitle, not a byline
+    ("Da Silva scores twice", None),  # a headline
+])
+def test_a_by_line_in_another_language_names_the_author(line, author):
+    from ingest.core.meta.byline import shown_byline
+    tree = lxml.html.fromstring(f"<html><body><h1>Termina la huelga de transbordadores</h1><p>{line}</p>"
+                                "<p>Los transbordadores volvieron a zarpar el martes.</p></body></html>")
+    assert shown_byline(tree) == author
+
+
+@pytest.mark.parametrize("name, cleaned", [
+    ("Por Juan Pérez", "Juan Pérez"), ("Autora: Ana Gómez", "Ana Gómez"), ("Ángel Di María", "Ángel Di María"),
+    ("Da Silva", "Da Silva"), ("Von Miller", "Von Miller"), ("Paris Hilton", "Paris Hilton"),
+])
+def test_a_byline_label_in_another_language_is_not_part_of_the_name(name, cleaned):
+    from ingest.core.meta.names import clean_name
+    assert clean_name(name) == cleaned
+
+
 def test_the_byline_search_is_skipped_only_where_trafilaturas_would_find_nothing():
     """`marked_author` skips trafilatura's search on pages no XPath of it can match: on every page
     of the dev corpora and the samples it answers as `extract_author` does, and it skips some."""

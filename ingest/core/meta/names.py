@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# Labels in other languages only where no name begins with them: not "von", "di", "da" (Di Maria, Da Silva).
 _LABEL = re.compile(r"^(?:.*\b(?:written|posted)\s+by|(?:view|see)\s+(?:all|more)\s+(?:posts|articles|stories)\s+by|read\s+more\s+(?:about|from)|"
-                    r"(?:written|posted|published|article|recipe|story|words|text)\s+by|authors?|by)\b[\s:]*", re.I)
+                    r"(?:written|posted|published|article|recipe|story|words|text)\s+by|authors?|by|"
+                    r"(?:escrito|publicado)\s+por|por|(?:écrit|publié)\s+par|par|geschrieben\s+von|scritto\s+da|przez|"
+                    r"autor(?:ka|a)?\s*:|auteur\s*:|autore\s*:|автор\s*:)(?=\s|:|$)[\s:]*", re.I)
 _TRAIL = re.compile(r"\s*(?:[•|·]|\s-\s|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\breviewed\s+by\b|\bfact[\s-]checked\b|"
                     rf"\b{_MONTH}\b\s*(?:\d|$)).*$", re.I)
 _ROLE = re.compile(r"^(\S+\s+\S+?(?:\s+\S+)*?)\s+(?:\S+\s+){0,2}?(?:writer|reporter|editor|journalist|correspondent|"
