@@ -264,6 +264,16 @@ def test_a_desk_byline_stays_when_no_person_is_named():
     assert read_metadata(page_of(PAGES / "000_sofx.html"), AT_THE_CORPUS_DATE).authors == ("Editor Staff",)
 
 
+@pytest.mark.parametrize("desk", ["Redacción", "Redaktion", "La Rédaction", "Redazione", "Redakcja", "Редакция"])
+def test_a_newsroom_named_in_another_language_gives_way_to_the_person(desk):
+    html = ("<html><head><title>Termina la huelga</title><script type='application/ld+json'>"
+            f'{{"@type": "NewsArticle", "headline": "Termina la huelga", "author": [{{"@type": "Person", "name": "{desk}"}},'
+            ' {"@type": "Person", "name": "Juan Pérez"}]}</script></head><body><h1>Termina la huelga</h1>'
+            "<p>Los transbordadores volvieron a zarpar el martes.</p></body></html>")
+    meta = read_metadata(parse(html, "https://diario.example/local/huelga"), AT_THE_CORPUS_DATE)
+    assert meta.authors == ("Juan Pérez",)
+
+
 @pytest.mark.parametrize("key, title", [
     ("0073", "Healthy Eating Plate"),  # og:title "Healthy Eating Plate &bull; The Nutrition Source"
     ("0047", "Event Management Process: 7 Steps To Planning An Event"),  # a colon of the headline's own

@@ -14,7 +14,9 @@ from .names import clean_name
 ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
                  "governmentorganization", "localbusiness", "ngo", "website", "webpage", "brand"}
 # "Staff", "Editors", "Team" alone name a desk, not a person: kept only when no person is named.
-_DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?)\b", re.I)
+# Also the newsroom's name in other languages: Redacción, Redaktion, Rédaction, Redazione, Redakcja, Редакция.
+_DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?|reda[ck]ci[óo]n|redaktion|rédaction"
+                   r"|redazione|redactie|redakcja|redakce|redação|редакц\w*)\b", re.I)
 
 
 def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
