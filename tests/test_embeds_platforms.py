@@ -149,3 +149,19 @@ def test_links_to_profiles_and_channels_are_not_posts():
                      'baeckerei_gruber/</a></p>\n<p><a href="https://t.me/unwetter_bayern">https://t.me/'
                      'unwetter_bayern</a></p>')
     assert cleaned(html).embeds == ()
+
+
+def test_a_widget_is_found_by_its_class_as_the_xpath_it_replaced_read_classes():
+    """`classed` reads a class list as XPath's normalize-space splits it: on spaces, tabs and line
+    breaks, not on a no-break space; and the whole document, in order, as "//" reads it."""
+    import lxml.html
+
+    from ingest.core.embeds.found import classed, elements
+    tree = lxml.html.fromstring(
+        "<html><body><blockquote class='a\n twitter-tweet\tb' id='1'></blockquote>"
+        "<blockquote class='twitter-tweet\xa0b' id='2'></blockquote><blockquote class='twitter-tweets' id='3'>"
+        "</blockquote><div><blockquote class='twitter-tweet' id='4'></blockquote></div></body></html>")
+    assert [q.get("id") for q in classed(tree, "blockquote", "twitter-tweet")] == ["1", "4"]
+    xpath = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
+    assert classed(tree, "blockquote", "twitter-tweet") == tree.xpath(xpath)
+    assert elements(tree, "blockquote") == tree.xpath("//blockquote")

@@ -4,14 +4,13 @@ from __future__ import annotations
 import re
 
 from ..record import Embed
-from .found import Found, found
+from .found import Found, classed, found
 from .text import iso_moment, post_text, visible_text
 
 KIND = "instagram"
 _POST = re.compile(r"^https?://(?:www\.)?instagram\.com/(?:[\w.]+/)?(?P<type>p|reel|tv)/(?P<code>[\w-]+)", re.I)
 _SHARED_BY = re.compile(r"^(?:A post|A video|A reel) shared by\s*(?P<name>.*?)\s*\(@(?P<handle>[\w.]{1,30})\)", re.I)
 _FURNITURE = re.compile(r"^(?:View this post on Instagram|A (?:post|video|reel) shared by)", re.I)
-_QUOTE = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " instagram-media ")]'
 
 
 def post_url(href: str | None) -> str | None:
@@ -28,7 +27,7 @@ def from_shortcode(code: str | None) -> str | None:
 
 
 def find(tree) -> list[Found]:
-    return [found(quote, post_of_quote(quote)) for quote in tree.xpath(_QUOTE)]
+    return [found(quote, post_of_quote(quote)) for quote in classed(tree, "blockquote", "instagram-media")]
 
 
 def post_of_quote(quote) -> Embed:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from ..record import Embed
 from . import facebook, instagram, tiktok, twitter, youtube
-from .found import Found, found
+from .found import Found, elements, found
 from .platforms import platform_of_iframe
 
 
 def find_iframes(tree) -> list[Found]:
     items = []
-    for frame in tree.xpath("//iframe | //amp-iframe"):
+    for frame in elements(tree, "iframe", "amp-iframe"):
         platform, url = platform_of_iframe(frame.get("src") or frame.get("data-src"))
         if platform is youtube:
             items.append(found(frame, youtube.video(url, frame.get("title"))))
@@ -21,7 +21,7 @@ def find_iframes(tree) -> list[Found]:
 def find_amp(tree) -> list[Found]:
     """AMP pages embed through components; amp-twitter may hold the widget blockquote as placeholder."""
     items = []
-    for el in tree.xpath("//amp-twitter | //amp-instagram | //amp-facebook | //amp-youtube | //amp-tiktok"):
+    for el in elements(tree, "amp-twitter", "amp-instagram", "amp-facebook", "amp-youtube", "amp-tiktok"):
         embed = _amp_embed(el)
         if embed is not None:
             items.append(found(el, embed))

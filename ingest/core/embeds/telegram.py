@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..record import Embed
-from .found import Found, found
+from .found import Found, elements, found
 
 KIND = "telegram"
 _POST = re.compile(r"^https?://(?:www\.)?(?:t\.me|telegram\.me)/(?:s/)?(?P<post>[A-Za-z]\w{3,31}/\d+)(?:[?#/]|$)", re.I)
@@ -23,4 +23,4 @@ def find(tree) -> list[Found]:
     """The widget is a script tag naming the post; it renders nothing until it runs."""
     return [found(script, Embed(kind=KIND, url=f"https://t.me/{script.get('data-telegram-post')}",
                                 handle=script.get("data-telegram-post").split("/")[0]))
-            for script in tree.xpath("//script[@data-telegram-post]")]
+            for script in elements(tree, "script") if script.get("data-telegram-post") is not None]

@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 
 from ..record import Embed
-from .found import Found, found
+from .found import Found, classed, found
 from .text import post_text, visible_text
 
 KIND = "tiktok"
 _VIDEO = re.compile(r"^https?://(?:www\.|m\.)?tiktok\.com/@(?P<handle>[\w.]{1,24})/video/(?P<id>\d{8,25})", re.I)
 _PLAYER = re.compile(r"^(?:https?:)?//(?:www\.)?tiktok\.com/(?:embed/v2/|embed/|player/v1/)(?P<id>\d{8,25})", re.I)
-_QUOTE = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " tiktok-embed ")]'
 
 
 def post_url(href: str | None) -> str | None:
@@ -25,7 +24,7 @@ def iframe_url(src: str | None) -> str | None:
 
 
 def find(tree) -> list[Found]:
-    return [found(quote, video_of_quote(quote)) for quote in tree.xpath(_QUOTE)]
+    return [found(quote, video_of_quote(quote)) for quote in classed(tree, "blockquote", "tiktok-embed")]
 
 
 def video_of_quote(quote) -> Embed:

@@ -5,7 +5,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from ..record import Embed
-from .found import Found, found
+from .found import Found, classed, found
 from .text import MONTH, iso_day, post_text, visible_text
 
 KIND = "tweet"
@@ -15,7 +15,6 @@ _IFRAME = re.compile(r"^(?:https?:)?//platform\.twitter\.com/embed/", re.I)
 # "— Name (@handle) September 17, 2024": the attribution line a widget ends with.
 _DATE = rf"(?P<date>(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}})|(?:\d{{1,2}}\.?\s+(?:de\s+)?{MONTH}\s+(?:de\s+)?\d{{4}}))"
 ATTRIBUTION = re.compile(rf"^\s*(?:[—–]|-{{1,2}})\s*(?P<name>[^\n]*?)\s*\(@(?P<handle>\w{{1,15}})\)\s*{_DATE}?\s*$")
-_WIDGET = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 
 
 def post_url(href: str | None) -> str | None:
@@ -35,7 +34,7 @@ def iframe_url(src: str | None) -> str | None:
 
 
 def find(tree) -> list[Found]:
-    return [found(quote, tweet_of_quote(quote)) for quote in tree.xpath(_WIDGET)]
+    return [found(quote, tweet_of_quote(quote)) for quote in classed(tree, "blockquote", "twitter-tweet")]
 
 
 def tweet_of_quote(quote, fallback_url: str | None = None) -> Embed:

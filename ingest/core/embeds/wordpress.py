@@ -5,18 +5,17 @@ import re
 
 from ..record import Embed
 from . import facebook, instagram, tiktok, twitter, youtube
-from .found import Found, found
+from .found import Found, classed, found
 from .platforms import BY_PROVIDER, handle_in_url, platform_of_iframe, platform_of_url
 from .text import visible_text
 
-_FIGURES = '//figure[contains(concat(" ", normalize-space(@class), " "), " wp-block-embed ")]'
 _PROVIDER = re.compile(r"^(?:wp-block-embed-|is-provider-)(?P<name>[a-z]+)$")
 _URL = re.compile(r"https?://\S+")
 
 
 def find(tree) -> list[Found]:
     items = []
-    for figure in tree.xpath(_FIGURES):
+    for figure in classed(tree, "figure", "wp-block-embed"):
         platform = _provider(figure)
         embed = _embed_of(figure, platform) if platform is not None else None
         if embed is not None:
