@@ -315,6 +315,7 @@ def test_a_by_line_in_another_language_names_the_author(line, author):
 @pytest.mark.parametrize("name, cleaned", [
     ("Por Juan Pérez", "Juan Pérez"), ("Autora: Ana Gómez", "Ana Gómez"), ("Ángel Di María", "Ángel Di María"),
     ("Da Silva", "Da Silva"), ("Von Miller", "Von Miller"), ("Paris Hilton", "Paris Hilton"),
+    ("Authors, Jane Doe", "Jane Doe"), ("Porter Smith", "Porter Smith"),
 ])
 def test_a_byline_label_in_another_language_is_not_part_of_the_name(name, cleaned):
     from ingest.core.meta.names import clean_name

@@ -9,7 +9,7 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?
 _LABEL = re.compile(r"^(?:.*\b(?:written|posted)\s+by|(?:view|see)\s+(?:all|more)\s+(?:posts|articles|stories)\s+by|read\s+more\s+(?:about|from)|"
                     r"(?:written|posted|published|article|recipe|story|words|text)\s+by|authors?|by|"
                     r"(?:escrito|publicado)\s+por|por|(?:écrit|publié)\s+par|par|geschrieben\s+von|scritto\s+da|przez|"
-                    r"autor(?:ka|a)?\s*:|auteur\s*:|autore\s*:|автор\s*:)(?=\s|:|$)[\s:]*", re.I)
+                    r"autor(?:ka|a)?\s*:|auteur\s*:|autore\s*:|автор\s*:)(?:\b|(?<=:))[\s:]*", re.I)
 _TRAIL = re.compile(r"\s*(?:[•|·]|\s-\s|\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\breviewed\s+by\b|\bfact[\s-]checked\b|"
                     rf"\b{_MONTH}\b\s*(?:\d|$)).*$", re.I)
 _ROLE = re.compile(r"^(\S+\s+\S+?(?:\s+\S+)*?)\s+(?:\S+\s+){0,2}?(?:writer|reporter|editor|journalist|correspondent|"
