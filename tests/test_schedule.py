@@ -104,7 +104,7 @@ def test_schedule_runs_each_source_at_its_interval_one_run_at_a_time_and_stops_c
     runs = log.runs()
     for name, interval in (("quick", 1.0), ("slow", 1.0)):
         finished = [run for run in runs[name] if "end" in run]
-        assert all(run["exit"] == 0 for run in finished[:-1]), runs[name]
+        assert all(run["exit"] == 0 for run in finished[:-1]), (runs[name], "".join(log.all))
         for before, after in zip(runs[name], runs[name][1:]):
             assert after["start"] >= before["end"], f"two runs of {name} at once"
             assert after["start"] >= before["start"] + interval - 0.01

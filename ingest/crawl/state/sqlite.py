@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 FILENAME = "ledger.sqlite"
+_SWITCH_RETRY = 0.02  # seconds between tries of the switch to write-ahead logging
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS emitted (
@@ -67,10 +68,24 @@ class Ledger:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
                                   check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._use_wal(timeout)
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self._migrate()
+
+    def _use_wal(self, timeout: float) -> None:
+        """Switch the file to write-ahead logging. Processes opening a new state at the same moment
+        (a schedule's first runs) all try the switch, and SQLite answers "locked" at once rather than
+        waiting, since the waits could deadlock: the switch is tried again until the timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(_SWITCH_RETRY)
 
     def _migrate(self) -> None:
         """Bring a state written by an earlier version up to this schema."""
