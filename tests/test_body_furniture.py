@@ -38,6 +38,11 @@ def test_every_article_paragraph_is_kept(port_strike):
     "Follow The Daily Opinion section on Facebook, Twitter and Instagram.",
     "Tempo de leitura: 2 minutos", "Комментарии", "SOURCE: News agencies",
     "By Lena Ortiz", "Par Claire Dumas, le 14/04/2002", "Please log in or register to post comments.",
+    # A call that opens a sentence, speaks for the site or is a few words long.
+    "Start your day with the Opening Bell. The Opening Bell is read by 40,000 traders. Sign up for the free daily newsletter.",
+    "For daily wit & wisdom, sign up for our newsletter.", "Get the Hindustan Times app!", "Daily Briefing Newsletter",
+    "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com. Follow her on Twitter @AmyKup or on Facebook.",
+    "If you enjoy this newsletter and want to share it with a friend, please do.",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -53,6 +58,12 @@ def test_furniture_lines(line):
     "By the end of the year, prices had doubled.",
     "By the way",
     "By March the river had risen again.",
+    # Sentences about signing up, subscribing or downloading, not calls to the reader.
+    "It's very important to sign up for automated contributions for each savings plan you have.",
+    "When you sign up for an X Ads account, you can target audiences based on demographics and location.",
+    "Nearly half of households subscribe to at least three streaming services, the survey found.",
+    "Users can download the updated Maps app from Tuesday, the company said in a statement.",
+    "Axios just launched a $1,000/year paid membership tier built entirely from a free newsletter.",
 ])
 def test_prose_that_mentions_furniture_words_is_kept(line):
     assert not is_furniture(line)

@@ -38,13 +38,24 @@ _POINTER = re.compile(r"""^\W*(?:
 )\s*[:|»>–—-]""", re.I | re.X)
 _POINTER_MAX = 160
 
-# Calls to subscribe, follow or download: furniture when short and free of article sentences.
-_PROMPT = re.compile(r"""(?:
-    sign\ up\ (?:for|to)|subscribe\ to|(?:our|free|daily|weekly|e-?mail)\ newsletters?|newsletter\W*$|delivered\ (?:to|through)\ your\ (?:inbox|letterbox)
-  | right\ in\ your\ inbox|keep\ an\ eye\ on\ your\ inbox|thanks\ for\ signing\ up|processing\ your\ subscription
+# Calls to subscribe, sign up or download. Article prose mentions the same things ("you can sign
+# up for a free trial", "a free newsletter", "users can download the new Maps app"): a call is
+# furniture when it opens a sentence (the imperative), when the line speaks for the site to the
+# reader ("our newsletter", "your inbox"), or when the line is a few words long.
+_CALL = re.compile(r"""(?:
+    sign\ up\ (?:for|to)|subscribe\ to|(?:our|free|daily|weekly|e-?mail)\ newsletters?|newsletter\W*$
+  | (?:get|download)\ the\ [\w\ ]{1,30}\ app|click\ here\ (?:to|for)
+)""", re.I | re.X)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)\W*$")
+_SITE_TO_READER = re.compile(r"\b(?:our|my|us)\b|\byour\ (?:inbox|letterbox|e-?mail)\b", re.I)
+_SHORT_CALL = 6  # words
+# Notices that are furniture wherever they stand in a short line: subscription messages, follow
+# prompts, comment and cookie notices.
+_NOTICE = re.compile(r"""(?:
+    delivered\ (?:to|through)\ your\ (?:inbox|letterbox)|right\ in\ your\ inbox|keep\ an\ eye\ on\ your\ inbox
+  | thanks\ for\ signing\ up|processing\ your\ subscription|share\ it\ with\ a\ friend|on\ the\ go\ by\ clicking
   | follow\ (?:us|him|her|them|[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,4})\ on\ (?:twitter|facebook|instagram)
-  | (?:get|download)\ the\ [\w\ ]{1,30}\ app|on\ the\ go\ by\ clicking|click\ here\ (?:to|for)
-  | share\ it\ with\ a\ friend|(?:log\ ?in|sign\ in|register)\ (?:or\ register\ )?to\ (?:post\ )?comment|cookies?\ (?:policy|consent|to\ improve)|by\ continuing\ to\ use
+  | (?:log\ ?in|sign\ in|register)\ (?:or\ register\ )?to\ (?:post\ )?comment|cookies?\ (?:policy|consent|to\ improve)|by\ continuing\ to\ use
 )""", re.I | re.X)
 _PROMPT_MAX = 220
 
@@ -68,11 +79,19 @@ def is_furniture(paragraph: str) -> bool:
         return True
     if len(text) <= _POINTER_MAX and _POINTER.match(text):
         return True
-    if len(text) <= _PROMPT_MAX and _PROMPT.search(text):
+    if len(text) <= _PROMPT_MAX and _is_prompt(text):
         return True
     if len(text) <= _BYLINE_MAX and _BYLINE.match(text):
         return True
     return len(text) <= _CREDIT_MAX and bool(_CREDIT.match(text))
+
+
+def _is_prompt(text: str) -> bool:
+    if _NOTICE.search(text):
+        return True
+    calls = [call.start() for call in _CALL.finditer(text)]
+    return bool(calls) and (any(_SENTENCE_START.search(text[:at]) for at in calls)
+                            or bool(_SITE_TO_READER.search(text)) or len(text.split()) <= _SHORT_CALL)
 
 
 def drop_furniture(paragraphs: list[str], known: dict[str, bool] | None = None) -> list[str]:
