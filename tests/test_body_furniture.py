@@ -38,6 +38,8 @@ def test_every_article_paragraph_is_kept(port_strike):
     "Follow The Daily Opinion section on Facebook, Twitter and Instagram.",
     "Tempo de leitura: 2 minutos", "Комментарии", "SOURCE: News agencies",
     "By Lena Ortiz", "Par Claire Dumas, le 14/04/2002", "Please log in or register to post comments.",
+    "Table of Contents", "On this page", "Jump to section", "Last updated on June 2, 2025",
+    "Updated at 1:23 p.m.", "Published: 12/03/2024",
     # A call that opens a sentence, speaks for the site or is a few words long.
     "Start your day with the Opening Bell. The Opening Bell is read by 40,000 traders. Sign up for the free daily newsletter.",
     "For daily wit & wisdom, sign up for our newsletter.", "Get the Hindustan Times app!", "Daily Briefing Newsletter",
@@ -58,6 +60,8 @@ def test_furniture_lines(line):
     "By the end of the year, prices had doubled.",
     "By the way",
     "By March the river had risen again.",
+    "Updated figures published on Tuesday showed that 40,000 homes were still without power.",
+    "Contents of the report were leaked to the press before the vote.",
     # Sentences about signing up, subscribing or downloading, not calls to the reader.
     "It's very important to sign up for automated contributions for each savings plan you have.",
     "When you sign up for an X Ads account, you can target audiences based on demographics and location.",

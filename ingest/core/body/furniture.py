@@ -26,6 +26,8 @@ _LABEL = re.compile(r"""^[\W\d]*(?:
   | link\ permanente|permalink | filed\ under\W.{0,60} | tags?\W.{0,80} | topics?\W.{0,80}
   | (?:click|tap)\ here.{0,80} | subscribe | sign\ up | log\ ?in | join\ free | no\ result | view\ all\ result
   | (?:tempo\ de\ )?leitura\W.{0,20} | \d+\s*min(?:ute)?s?\ read | reading\ time\W.{0,20}
+  | table\ of\ contents | on\ this\ page | in\ this\ (?:article|post|guide) | jump\ to(?:\ section)?
+  | (?:last\ )?(?:updated|published|posted)(?:\ on)?\W+(?=.{0,40}\d).{1,40}
 )[\W\d]*$""", re.I | re.X)
 # No label is longer; the cap also spares the pattern's backtracking a megabyte-long paragraph.
 _LABEL_MAX = 300
