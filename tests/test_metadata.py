@@ -336,3 +336,10 @@ def test_the_byline_search_is_skipped_only_where_trafilaturas_would_find_nothing
         assert marked_author(tree) == extract_author(tree), path
         skipped += not _may_mark_author(tree)
     assert 0 < skipped < len(paths)
+
+
+def test_an_icons_shapes_do_not_push_a_date_above_the_headline_out_of_reach():
+    # 0018: <time>September 8, 2021</time>, a reading-time icon (an svg of a circle and a polyline),
+    # then the h1; its JSON-LD says 2012-09-12. The icon is one thing on screen, not three elements.
+    meta = read_metadata(wcxb("0018"), AT_THE_CORPUS_DATE)
+    assert (meta.published[:10], meta.published_source) == ("2021-09-08", "text")
