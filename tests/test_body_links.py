@@ -3,7 +3,7 @@ line inside the story stays."""
 from pathlib import Path
 
 import ingest
-from ingest.core.body.links import drop_link_runs
+from ingest.core.body.links import anchor_texts, drop_link_runs
 
 DATA = Path(__file__).parent / "data" / "body"
 STORY = ["The city council voted on Tuesday to build protected cycle lanes on three of its busiest roads.",
@@ -36,3 +36,14 @@ def test_lines_judged_for_one_body_are_judged_alike_for_the_next():
     assert drop_link_runs(STORY + TEASERS, ANCHORS, known) == STORY
     assert drop_link_runs(TEASERS + STORY[:1], ANCHORS, known) == STORY[:1]
     assert known == {**{line: False for line in STORY}, **{line: True for line in TEASERS}}
+
+
+def test_a_list_of_links_the_story_introduces_with_a_colon_is_kept():
+    # A progress report: "Many patches were sent for review:" then the patches, each a link.
+    patches = ["- libgccjit: Allow casts between integers and pointers",
+               "- libgccjit: Add support for the weak variable attribute",
+               "- Fix RAM usage by splitting deeply nested expressions"]
+    anchors = anchor_texts([p.removeprefix("- ") for p in patches])
+    story = ["There has been some nice progress on the GCC side these past months.",
+             "Many patches were sent for review:", *patches, "Most of them are now merged."]
+    assert drop_link_runs(story + TEASERS, anchors | ANCHORS) == story

@@ -28,15 +28,26 @@ def anchor_texts(link_texts: list[str]) -> set[str]:
 
 def drop_link_runs(paragraphs: list[str], anchors: set[str], known: dict[str, bool] | None = None) -> list[str]:
     """Drop paragraphs (and list items) whose whole text is the text of one link in the page, when
-    the paragraph before or after is one too. `known` holds lines already judged: a page's bodies
-    share most of their lines."""
+    the paragraph before or after is one too, unless the story introduces the run with a line ending
+    in a colon ("Many patches were sent for review:"): that list is the author's. `known` holds
+    lines already judged: a page's bodies share most of their lines."""
     known = {} if known is None else known
     for paragraph in paragraphs:
         if paragraph not in known:
             known[paragraph] = _is_link_text(paragraph, anchors)
     linked = [known[p] for p in paragraphs]
+    introduced = _introduced(paragraphs, linked)
     return [p for i, p in enumerate(paragraphs)
-            if not (linked[i] and (i > 0 and linked[i - 1] or i + 1 < len(linked) and linked[i + 1]))]
+            if introduced[i] or not (linked[i] and (i > 0 and linked[i - 1] or i + 1 < len(linked) and linked[i + 1]))]
+
+
+def _introduced(paragraphs: list[str], linked: list[bool]) -> list[bool]:
+    """Whether each linked paragraph belongs to a run whose line before ends with a colon."""
+    introduced = [False] * len(paragraphs)
+    for i in range(1, len(paragraphs)):
+        if linked[i]:
+            introduced[i] = introduced[i - 1] if linked[i - 1] else paragraphs[i - 1].rstrip().endswith(":")
+    return introduced
 
 
 def _is_link_text(paragraph: str, anchors: set[str]) -> bool:
