@@ -60,9 +60,10 @@ def _shingle_f1(truth: str, text: str) -> float:
     return shingles.score([(truth, text)])["f1"]
 
 
-def cross_validate(pages, choices, folds: int) -> list[bool]:
-    """Each page's choice by the model fitted on the folds without its site."""
-    fold_of = group_folds([p.site for p in pages], folds)
+def cross_validate(pages, choices, folds: int, salt: str = "") -> list[bool]:
+    """Each page's choice by the model fitted on the folds without its site (`salt`: another deal of
+    the sites to the folds)."""
+    fold_of = group_folds([p.site for p in pages], folds, salt)
     chosen = [False] * len(pages)
     for fold in range(folds):
         train = [i for i, c in enumerate(choices) if c and c["features"] and fold_of[i] != fold]
