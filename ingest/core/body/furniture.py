@@ -89,6 +89,7 @@ def is_furniture(paragraph: str) -> bool:
 
 
 def _is_prompt(text: str) -> bool:
+    """A notice anywhere, or a call that is addressed to the reader (see _CALL)."""
     if _NOTICE.search(text):
         return True
     calls = [call.start() for call in _CALL.finditer(text)]

@@ -15,10 +15,10 @@ from .title import without_last_part
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
 _MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
-_CELLS = {"td", "th"}
+_CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
 # An icon's drawing is one thing on screen however many shapes it holds: its shapes are not counted.
 _DRAWING = {"path", "g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "use", "defs", "symbol",
-            "lineargradient", "radialgradient", "stop", "clippath", "mask"}  # a table's dates are its data (a series, a schedule), not the article's
+            "lineargradient", "radialgradient", "stop", "clippath", "mask"}
 _UPDATE = re.compile(r"updat|modif|revis|edited|aktualisiert|aktualiz|mis à jour|actualiz|actualitz|atualiz|aggiorn"
                      r"|uppdater|opdater|oppdater|päivit|frissít|обнов|оновл|актуализ|ενημ[εέ]ρ", re.I)
 _PUBLISHED = re.compile(r"publi|posted|created", re.I)
