@@ -12,7 +12,7 @@ from trafilatura.metadata import examine_meta
 from .meta.authors import read_authors
 from .meta.dates import choose_dates
 from .meta.marked import marked_author
-from .meta.sanity import EARLIEST
+from .meta.sanity import EARLIEST, EARLIEST_MOMENT
 from .meta.shown import shown_dates
 from .meta.title import read_title
 from .page import Page
@@ -41,7 +41,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
     site_name = _site_name(page, article)
     canonical = _canonical(page)
     found = examine_meta(page.tree)  # trafilatura's reading of the meta tags
-    shown = shown_dates(page.tree, datetime(EARLIEST.year, 1, 1), now.replace(tzinfo=None))
+    shown = shown_dates(page.tree, EARLIEST_MOMENT, now.replace(tzinfo=None))
     urls = [u for u in (page.url, canonical) if u]
     dates = choose_dates(page, article, lambda: _htmldate(page, canonical, now), shown, urls, now)
     return Metadata(

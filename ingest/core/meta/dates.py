@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from htmldate.extractors import Extractor, extract_url_date
 
 from .formats import written_day
-from .sanity import EARLIEST, iso_date
+from .sanity import EARLIEST_MOMENT, iso_date
 from .shown import ShownDate
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -60,7 +60,7 @@ def _written(value: str | None, fetched_at: datetime) -> str | None:
     those lost two dates the page shows; a value longer than a written date is not one either."""
     if not value or len(value) > _WRITTEN_MAX or not any(c.isalpha() for c in value) or iso_date(value, fetched_at):
         return None
-    return iso_date(written_day(value, datetime(EARLIEST.year, 1, 1), fetched_at.replace(tzinfo=None)), fetched_at)
+    return iso_date(written_day(value, EARLIEST_MOMENT, fetched_at.replace(tzinfo=None)), fetched_at)
 
 
 def _precise(day: str, structured, found_in: str = "text") -> tuple[str, str]:
@@ -97,7 +97,7 @@ def _only_update(shown: list[ShownDate], fetched_at: datetime) -> tuple[str | No
 
 def _url_day(urls: list[str], fetched_at: datetime) -> str | None:
     """The full date (year, month and day) in the page's address, as htmldate reads one."""
-    options = Extractor(False, fetched_at.replace(tzinfo=None), datetime(1990, 1, 1), True, "%Y-%m-%d")
+    options = Extractor(False, fetched_at.replace(tzinfo=None), EARLIEST_MOMENT, True, "%Y-%m-%d")
     return next((day for day in (extract_url_date(url, options) for url in urls) if day), None)
 
 

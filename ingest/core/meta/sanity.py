@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime, timezone
 
 EARLIEST = date(1990, 1, 1)
+EARLIEST_MOMENT = datetime(EARLIEST.year, EARLIEST.month, EARLIEST.day)  # for parsers that take a datetime
 _ISO_DAY = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 
 
