@@ -1,5 +1,6 @@
 """Bytes to text: gzip recognised by content, then the encoding a browser would choose (BOM, the
-transport's label, the page's own label, a detector), valid UTF-8 winning over a contradicting label."""
+transport's label, the page's own label, a detector), valid UTF-8 winning over a contradicting
+label; then double-encoded UTF-8 within the text put back (mojibake.py)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ import zlib
 
 from . import charset
 from .controls import without_controls
+from .mojibake import repaired
 from .rejection import Reason, Rejected
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -18,7 +20,7 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+
 def decode(data: bytes | str, declared: str | None = None, max_bytes: int = 20_000_000) -> str:
     """Return the page as text, or raise `Rejected` saying why it is not a page."""
     if isinstance(data, str):
-        return _check_markup(data)
+        return _check_markup(repaired(data))
     if data[:2] == GZIP_MAGIC:
         data = gunzip(data, max_bytes)
     if not data.strip():
@@ -26,7 +28,8 @@ def decode(data: bytes | str, declared: str | None = None, max_bytes: int = 20_0
     if len(data) > max_bytes:
         raise Rejected(Reason.NOT_HTML, f"larger than {max_bytes} bytes")
     encoding, data = choose_encoding(data, declared)
-    return _check_markup(_decoded(data, encoding))
+    # The page's own bytes are searched for mojibake when they are the UTF-8 of the text.
+    return _check_markup(repaired(_decoded(data, encoding), data if encoding == "utf-8" else None))
 
 
 def choose_encoding(data: bytes, declared: str | None = None) -> tuple[str, bytes]:
