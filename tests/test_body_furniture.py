@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import ingest
-from ingest.core.body.furniture import is_furniture
+from ingest.core.body.furniture import drop_furniture, is_furniture
 
 DATA = Path(__file__).parent / "data" / "body"
 
@@ -71,3 +71,14 @@ def test_furniture_lines(line):
 ])
 def test_prose_that_mentions_furniture_words_is_kept(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("spacer", ["\u200d", "\u200b", " \u200d \u200d ", "\ufeff", "\u00ad"])
+def test_spacer_paragraphs_of_invisible_characters_leave_no_line(spacer):
+    # Site builders fill an empty paragraph with a zero-width joiner ("<p>&zwj;</p>", on 8 pages
+    # of wcxb-dev): readability's pass keeps it as a line that shows nothing.
+    paragraphs = [
+        "Nobody expected the harbour to reopen before spring, and the port authority said as much.",
+        "Engineers from the crane maker arrived on Tuesday and began the repairs at once.",
+    ]
+    assert drop_furniture([paragraphs[0], spacer, paragraphs[1], spacer]) == paragraphs
