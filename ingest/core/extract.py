@@ -17,6 +17,7 @@ from .body.choice import prefer_port
 from .body.fallback import needs_second_opinion, prefer_second, prose_chars, readability_body, summary_paragraphs
 from .body.furniture import drop_furniture
 from .body.headline import drop_headline, marked_standfirsts
+from .body import joiners  # noqa: F401  (installs the joiners' filter in trafilatura)
 from .body.links import anchor_texts, drop_link_runs
 from .body.port import kept_readability
 from .caps import MAX_ELEMENTS_FOR_FALLBACKS
