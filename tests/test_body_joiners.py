@@ -1,7 +1,10 @@
 """Zero-width joiners are spelling: the body keeps them where the page has them."""
 from __future__ import annotations
 
+from lxml import etree
+
 import ingest
+from ingest.core.body.fallback import summary_paragraphs
 
 # A Persian news story: the non-joiner (U+200C) sits inside words such as "می‌گوید" and "کشتی‌ها".
 PERSIAN = [
@@ -37,3 +40,15 @@ def test_a_persian_story_keeps_the_non_joiners_inside_its_words():
 def test_an_emoji_sequence_keeps_its_joiners():
     record = ingest.clean(_story("en", "Harbour reopens", ENGLISH), "https://news.example/en/port")
     assert "👨\u200d👩\u200d👧 home for dinner" in record.text
+
+
+def test_readabilitys_body_is_spelt_as_trafilaturas():
+    # The second body's lines go through the filter trafilatura's text does: a soft hyphen and a
+    # zero-width space inside words and a direction mark go, the joiners stay.
+    html = ("<div><p>Die Bundes\u00adregierung hat am Montag das Gesetz zur Hafen\u200bsanierung beschlossen.</p>"
+            "<p>\u200fمدیر بندر می\u200cگوید تعمیر دو جرثقیل آسیب\u200cدیده طول کشید.</p></div>")
+    root = etree.fromstring(html, etree.HTMLParser())
+    assert summary_paragraphs(root) == [
+        "Die Bundesregierung hat am Montag das Gesetz zur Hafensanierung beschlossen.",
+        "مدیر بندر می\u200cگوید تعمیر دو جرثقیل آسیب\u200cدیده طول کشید.",
+    ]

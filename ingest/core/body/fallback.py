@@ -14,6 +14,7 @@ from lxml import etree
 from readability import Document
 
 from ..controls import without_controls
+from .joiners import printable
 
 _WORD = re.compile(r"\w+")
 _PROSE_MIN_CHARS = 60       # a <p> shorter than this is a caption, label or teaser, not prose
@@ -101,7 +102,7 @@ def _mark_lines_and_links(root) -> None:
 def _prose_line(raw: str) -> str:
     """The line with white space folded, or "" when it is mostly link text (a menu, a print link)."""
     link = sum(len(part.split(_LINK_CLOSE)[0]) for part in raw.split(_LINK_OPEN)[1:])
-    text = " ".join(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "").split())
+    text = " ".join(printable(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")).split())
     plain = len(raw) - raw.count(_LINK_OPEN) - raw.count(_LINK_CLOSE)
     return "" if not text or link > _LINE_MAX_LINK_SHARE * plain else text
 
