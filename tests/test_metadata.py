@@ -282,6 +282,25 @@ def test_titles_lose_the_site_name_but_keep_their_own_separators(key, title):
     assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).title == title
 
 
+@pytest.mark.parametrize("key, field, text", [
+    ("0457", "title", "And finally… trouble brewing"),  # JSON-LD headline "And finally&amp;#8230; …"
+    ("0457", "description", "New research from The Federation of Master Builders (FMB) shows less than half "
+                            "of homeowners aren’t offering their"),  # "aren&amp;rsquo;t" in the attribute
+    ("4218", "description", "Explore the best project management software pricing & costs. Know the PPM "
+                            "solutions pricing models like pay-per-use"),
+])
+def test_html_references_a_template_escaped_twice_are_decoded(key, field, text):
+    assert getattr(read_metadata(wcxb(key), AT_THE_CORPUS_DATE), field).startswith(text)
+
+
+def test_an_ampersand_escaped_once_or_twice_reads_as_one():
+    html = ('<html><head><meta property="og:title" content="Ben &amp; Jerry&#39;s opens a plant"><meta '
+            'property="og:site_name" content="AT&amp;amp;T News"></head><body><h1>Ben &amp; Jerry&#39;s opens a plant</h1>'
+            "<p>The plant opened on Monday.</p></body></html>")
+    meta = read_metadata(parse(html, "https://news.example/plant"), AT_THE_CORPUS_DATE)
+    assert (meta.title, meta.site_name) == ("Ben & Jerry's opens a plant", "AT&T News")
+
+
 def test_a_page_without_a_declared_description_gets_its_lead():
     path = CORPORA / "aeb-dev" / "html" / "0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0.html.gz"
     article = clean(gzip.decompress(path.read_bytes()), path.as_uri())

@@ -14,7 +14,7 @@ from .meta.dates import choose_dates
 from .meta.marked import marked_author
 from .meta.sanity import EARLIEST, EARLIEST_MOMENT
 from .meta.shown import shown_dates
-from .meta.title import read_title
+from .meta.title import read_title, unescaped
 from .page import Page
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -46,7 +46,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
     dates = choose_dates(page, article, lambda: _htmldate(page, canonical, now), shown, urls, now)
     return Metadata(
         title=read_title(page, _text(article.get("headline")), site_name),
-        description=found.description or _text(article.get("description")),
+        description=_unescaped(found.description or _text(article.get("description"))),
         authors=read_authors(page.tree, article, page.jsonld, found.author,
                              lambda: marked_author(page.tree), site_name),
         published=dates.published,
@@ -94,9 +94,14 @@ def _text(value) -> str | None:
     return None
 
 
+def _unescaped(text: str | None) -> str | None:
+    """References decoded (see `unescaped`) and white space folded; None when nothing is left."""
+    return " ".join(unescaped(text).split()) or None if text else None
+
+
 def _site_name(page: Page, article: dict) -> str | None:
     publisher = article.get("publisher")
-    name = page.meta_first("og:site_name", "application-name") or _text(publisher)
+    name = _unescaped(page.meta_first("og:site_name", "application-name") or _text(publisher))
     if name and not name.startswith(("http", "#", "/")):  # a bare @id reference is no name
         return name
     for url in (page.url, _canonical(page)):  # a saved file's URL is file://; its canonical says the site
