@@ -362,3 +362,24 @@ def test_an_icons_shapes_do_not_push_a_date_above_the_headline_out_of_reach():
     # then the h1; its JSON-LD says 2012-09-12. The icon is one thing on screen, not three elements.
     meta = read_metadata(wcxb("0018"), AT_THE_CORPUS_DATE)
     assert (meta.published[:10], meta.published_source) == ("2021-09-08", "text")
+
+
+def _tags_of(head: str) -> tuple[str, ...]:
+    html = f"<html><head>{head}</head><body><h1>Harbour reopens</h1><p>The harbour reopened.</p></body></html>"
+    return read_metadata(parse(html, "https://news.example/harbour"), AT_THE_CORPUS_DATE).tags
+
+
+@pytest.mark.parametrize("head, tags", [
+    # A JSON-LD list whose one item is a whole list, as some sites write it.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "keywords": ["Hong Kong,Protest,Asia Pacific"]}'
+     "</script>", ("Hong Kong", "Protest", "Asia Pacific")),
+    # One comma inside a list item is the tag's own.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "keywords": ["Elections, Governors", "Medicaid"]}'
+     "</script>", ("Elections, Governors", "Medicaid")),
+    ('<meta name="keywords" content="US;GLOBAL;MARKETS;Western Europe">', ("US", "GLOBAL", "MARKETS", "Western Europe")),
+    ('<meta name="keywords" content="ports, shipping">', ("ports", "shipping")),
+    ('<meta property="article:tag" content="Mergers &amp;amp; Acquisitions"><meta property="article:tag" '
+     'content="Ports">', ("Mergers & Acquisitions", "Ports")),
+])
+def test_tags_are_one_topic_each(head, tags):
+    assert _tags_of(head) == tags

@@ -145,10 +145,20 @@ def _tags(page: Page, article: dict) -> tuple[str, ...]:
     tags = [el.get("content", "") for el in page.tree.xpath('.//meta[@property="article:tag"]')]
     keywords = article.get("keywords") or page.meta.get("news_keywords") or page.meta.get("keywords")
     if isinstance(keywords, str):
-        tags.extend(keywords.split(","))
+        tags.extend(_listed(keywords, commas=1))
     elif isinstance(keywords, list):
-        tags.extend(k for k in keywords if isinstance(k, str))
-    return _unique(t.strip() for t in tags if t.strip())
+        tags.extend(tag for k in keywords if isinstance(k, str) for tag in _listed(k, commas=2))
+    return _unique(t for t in map(_unescaped, tags) if t)
+
+
+def _listed(keywords: str, commas: int) -> list[str]:
+    """The tags a keywords string lists: parted by semicolons, else by commas when it holds at
+    least `commas` of them. A keywords string is a list; in an item of a JSON-LD list one comma is
+    part of the tag ("Elections, Governors"), several make it a whole list in one item ("Hong
+    Kong,Protest,Asia Pacific")."""
+    if ";" in keywords:
+        return keywords.split(";")
+    return keywords.split(",") if keywords.count(",") >= commas else [keywords]
 
 
 def _image(page: Page, article: dict) -> str | None:
