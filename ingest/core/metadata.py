@@ -14,7 +14,8 @@ from .meta.dates import choose_dates
 from .meta.marked import marked_author
 from .meta.sanity import EARLIEST, EARLIEST_MOMENT
 from .meta.shown import shown_dates
-from .meta.title import read_title, unescaped
+from .meta.references import folded
+from .meta.title import read_title
 from .page import Page
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -46,7 +47,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
     dates = choose_dates(page, article, lambda: _htmldate(page, canonical, now), shown, urls, now)
     return Metadata(
         title=read_title(page, _text(article.get("headline")), site_name),
-        description=_unescaped(found.description or _text(article.get("description"))),
+        description=folded(found.description or _text(article.get("description"))),
         authors=read_authors(page.tree, article, page.jsonld, found.author,
                              lambda: marked_author(page.tree), site_name),
         published=dates.published,
@@ -94,14 +95,9 @@ def _text(value) -> str | None:
     return None
 
 
-def _unescaped(text: str | None) -> str | None:
-    """References decoded (see `unescaped`) and white space folded; None when nothing is left."""
-    return " ".join(unescaped(text).split()) or None if text else None
-
-
 def _site_name(page: Page, article: dict) -> str | None:
     publisher = article.get("publisher")
-    name = _unescaped(page.meta_first("og:site_name", "application-name") or _text(publisher))
+    name = folded(page.meta_first("og:site_name", "application-name") or _text(publisher))
     if name and not name.startswith(("http", "#", "/")):  # a bare @id reference is no name
         return name
     for url in (page.url, _canonical(page)):  # a saved file's URL is file://; its canonical says the site
@@ -148,7 +144,7 @@ def _tags(page: Page, article: dict) -> tuple[str, ...]:
         tags.extend(_listed(keywords, commas=1))
     elif isinstance(keywords, list):
         tags.extend(tag for k in keywords if isinstance(k, str) for tag in _listed(k, commas=2))
-    return _unique(t for t in map(_unescaped, tags) if t)
+    return _unique(t for t in map(folded, tags) if t)
 
 
 def _listed(keywords: str, commas: int) -> list[str]:

@@ -2,10 +2,10 @@
 entities a template escaped twice or more decoded; a site name the title merely appends cut off."""
 from __future__ import annotations
 
-import html
 import re
 
-_ESCAPES_MAX = 3  # "&amp;amp;#8230;" is three escapes deep; no page seen goes further
+from .references import folded
+
 SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ")
 # "Headline | Site name": the last separated part, when short enough to be a name.
 _LAST_PART = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
@@ -54,23 +54,7 @@ def _h1(page) -> str | None:
 
 
 def _decoded(text: str | None) -> str | None:
-    if not isinstance(text, str):
-        return None
-    text = " ".join(unescaped(text).split())
-    return text or None
-
-
-def unescaped(text: str) -> str:
-    """HTML character references decoded, however many times a template escaped them: a JSON-LD
-    headline "And finally&amp;#8230;" reads "And finally…" (JSON is not HTML: its references
-    arrive as written), a description "aren&amp;rsquo;t" reads "aren’t"."""
-    for _ in range(_ESCAPES_MAX):
-        if "&" not in text:
-            break
-        text, before = html.unescape(text), text
-        if text == before:
-            break
-    return text
+    return folded(text) if isinstance(text, str) else None
 
 
 def _letters(text: str) -> str:
