@@ -138,3 +138,12 @@ def test_the_record_of_a_page_served_double_encoded_is_the_record_of_the_page():
     original = clean(story.encode("utf-8"), URL, fetched_at=when)
     assert not isinstance(original, Rejection), original
     assert clean(_double_encoded(story, "cp1252").encode("utf-8"), URL, fetched_at=when) == original
+
+
+def test_a_page_of_mojibake_far_beyond_any_real_one_is_repaired_up_to_a_bound():
+    # 200,000 runs: each is handed to ftfy, so past the bound (10,000) the rest stays as written
+    # rather than holding the worker for seconds.
+    runs = 200_000
+    page = "<html><body><p>" + "itâ€™s " * runs + "</p></body></html>"
+    got = decode(page.encode("utf-8"))
+    assert got.count("it’s") == 10_000 and got.count("itâ€™s") == runs - 10_000
