@@ -11,6 +11,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.core import determine_returnstring
 from trafilatura.settings import Extractor as TrafilaturaOptions
+from trafilatura.xml import xmltotxt
 
 from .body.boundary import cut_end_matter
 from .body.choice import prefer_port
@@ -57,6 +58,7 @@ def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
         root, paragraphs, extractor = found.port_root, found.port, PORT
     if not paragraphs:
         return None
+    paragraphs = paragraphs + found.comments  # after whichever body was chosen
     return Body(text="\n".join(paragraphs), extractor=extractor, root=root, paragraphs=tuple(paragraphs),
                 markdown=_markdown(root if extractor is TRAFILATURA else page.tree, paragraphs, options))
 
@@ -64,7 +66,9 @@ def extract_body(page: Page, options: Options = DEFAULT) -> Body | None:
 @dataclass(frozen=True)
 class Candidates:
     """The bodies a page offers, furniture removed: trafilatura's (or readability-lxml's where it
-    was asked and did better) and trafilatura's own readability pass; and the page's prose length."""
+    was asked and did better) and trafilatura's own readability pass; the page's prose length; and
+    the readers' comments trafilatura found, when asked for (kept apart: they are no body's, and
+    the choice between the bodies must not weigh them)."""
 
     paragraphs: list[str]
     root: object
@@ -72,11 +76,12 @@ class Candidates:
     port: list[str]
     port_root: object
     prose: int
+    comments: list[str] = field(default_factory=list)
 
 
 def body_candidates(page: Page, options: Options = DEFAULT) -> Candidates:
     with kept_readability() as kept:
-        text, root = _trafilatura(page, options)
+        text, said, root = _trafilatura(page, options)
     furniture = Furniture(page)
     paragraphs = furniture.removed([line for line in text.splitlines() if line.strip()])
     extractor = TRAFILATURA
@@ -88,11 +93,13 @@ def body_candidates(page: Page, options: Options = DEFAULT) -> Candidates:
             root, paragraphs, extractor = second_root, second, READABILITY
     port_root = kept[0] if kept else None
     port = furniture.removed(summary_paragraphs(port_root)) if port_root is not None else []
-    return Candidates(paragraphs, root, extractor, port, port_root, prose)
+    comments = drop_furniture([line for line in said.splitlines() if line.strip()])
+    return Candidates(paragraphs, root, extractor, port, port_root, prose, comments)
 
 
-def _trafilatura(page: Page, options: Options) -> tuple[str, object]:
-    """trafilatura's plain text of the body and its XML tree of it, from one extraction."""
+def _trafilatura(page: Page, options: Options) -> tuple[str, str, object]:
+    """trafilatura's plain text of the body, of the readers' comments (when asked for) and its XML
+    tree of the body, from one extraction."""
     # trafilatura's defaults (not fast=True): its own comparison with readability and jusText
     # rescues pages its main pass gets wrong, which paid on both dev corpora; a page beyond the
     # cap (far above any real one) gets its main pass only.
@@ -103,11 +110,17 @@ def _trafilatura(page: Page, options: Options) -> tuple[str, object]:
                                   images=options.images, dedup=False, url=page.url)
     document = trafilatura.bare_extraction(page.tree, options=settings)
     if document is None or document.body is None:
-        return "", None
+        return "", "", None
     root = document.body
     if settings.links or settings.images:  # the record's text stays plain
         document.body = _without_links_and_images(root)
-    return unicodedata.normalize("NFC", determine_returnstring(document, settings) or ""), root
+    comments, document.commentsbody = document.commentsbody, None
+    said = xmltotxt(comments, settings.formatting) if comments is not None else ""
+    return _nfc(determine_returnstring(document, settings)), _nfc(said), root
+
+
+def _nfc(text: str | None) -> str:
+    return unicodedata.normalize("NFC", text or "")
 
 
 def _without_links_and_images(body):
