@@ -116,6 +116,8 @@ def test_double_encoded_utf8_inside_a_utf8_page_reads_as_it_was_meant(lang, misr
 def test_mojibake_written_as_character_references_reads_as_it_was_meant():
     data = b"<html><body><p>It&acirc;&euro;&trade;s the caf&Atilde;&copy;&acirc;&euro;&rdquo;open</p></body></html>"
     assert "It’s the café—open" in decode(data)
+    # A "<" written as a reference inside such a run stays text: it opens no tag.
+    assert "<p>“&lt;b&gt; tags</p>" in decode(b"<p>&acirc;&euro;&oelig;&lt;b&gt; tags</p>")
 
 
 @pytest.mark.parametrize("written", [
