@@ -8,6 +8,11 @@ a search for it fails), Indic scripts choose a letter's form with them, and an e
 in trafilatura's place, keeps the two and drops what trafilatura drops; `printable` applies the
 same to readability's lines, so the two bodies spell alike (a soft hyphen inside a word, a
 zero-width space, a direction mark: gone from either).
+
+The filter is trafilatura's for the whole process once ingest's body stage is imported: a
+program that also calls trafilatura itself gets the joiners kept too. It is not scoped to our
+calls because trafilatura caches its cleaned lines (`line_processing`, an lru_cache) whichever
+filter made them: a scoped filter would hand one caller's lines to the other.
 """
 from __future__ import annotations
 
