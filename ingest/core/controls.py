@@ -11,6 +11,9 @@ _UNSAFE_CHARS = [chr(c) for c in (*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0
 # Word's vertical tab is its line break and a form feed is HTML white space: both stay white space.
 _AS_SPACE = {"\x0b": "\n", "\x0c": " "}
 _SHORT = 1_000  # characters
+# Characters that show nothing: soft hyphen, zero-width space and joiners, word joiner, byte-order
+# mark. A line of only these is empty; lines compared across renderings ignore them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 
 def without_controls(text: str) -> str:

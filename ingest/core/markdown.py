@@ -9,8 +9,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .controls import INVISIBLE
+
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # trafilatura's text drops them
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")  # the text drops some that the tree keeps: compared without
 _MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
 _LISTS = {"list", "ul", "ol"}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..controls import INVISIBLE
+
 # A paragraph that is nothing but one of these labels is furniture, in any case and with
 # trailing punctuation, counts or arrows.
 _LABEL = re.compile(r"""^[\W\d]*(?:
@@ -68,17 +70,14 @@ _CREDIT = re.compile(r"""^\W*(?:
 )""", re.I | re.X)
 _CREDIT_MAX = 300
 
-# Characters that show nothing (zero-width space and joiners, word joiner, byte-order mark, soft
-# hyphen): a paragraph of only these, a site builder's "<p>&zwj;</p>" spacer, is an empty line.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-
 # A byline on a line of its own: "By Jane Doe", "Par Claire Dumas, le 14/04/2002".
 _BYLINE = re.compile(r"^(?i:by|par|von|por|di|door)\s+[A-ZÀ-Þ][\w.’'-]+(?:\s+[A-ZÀ-Þ][\w.’'-]+){0,3}(?:\s*[,|–—-].{0,40})?$")
 _BYLINE_MAX = 80
 
 
 def is_furniture(paragraph: str) -> bool:
-    text = paragraph.strip().strip(_INVISIBLE).strip()
+    # A paragraph of invisible characters only, a site builder's "<p>&zwj;</p>" spacer, is empty.
+    text = paragraph.strip().strip(INVISIBLE).strip()
     if not text:
         return True
     if len(text) <= _LABEL_MAX and _LABEL.match(text):
