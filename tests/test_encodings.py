@@ -9,6 +9,7 @@ from encoded_pages import DECLARATIONS, declared, declaring, languages, legacy_e
 
 from ingest import Options, Rejection, clean
 from ingest.core.decode import decode
+from ingest.core.page import parse
 
 UNDECLARED_PAGES = 60  # per encoding; the pages differ in length (2 to 7 paragraphs) and content
 URL = "https://example.org/world/floods"
@@ -149,3 +150,12 @@ def test_a_page_of_mojibake_far_beyond_any_real_one_is_repaired_up_to_a_bound():
     page = "<html><body><p>" + "itâ€™s " * runs + "</p></body></html>"
     got = decode(page.encode("utf-8"))
     assert got.count("it’s") == 10_000 and got.count("itâ€™s") == runs - 10_000
+
+
+def test_json_ld_mojibake_is_repaired_up_to_a_bound():
+    # Strings spelling mojibake in JSON escapes are repaired once parsed (test_metadata.py shows a
+    # record); a JSON-LD of 50,000 such strings stops at the bound (10,000) rather than hold the worker.
+    strings = ", ".join('"it\\u00e2\\u0080\\u0099s"' for _ in range(50_000))
+    html = f'<html><head><script type="application/ld+json">{{"keywords": [{strings}]}}</script></head><body></body></html>'
+    keywords = parse(html, URL).jsonld[0]["keywords"]
+    assert keywords.count("it’s") == 10_000 and keywords.count("it\u00e2\u0080\u0099s") == 40_000

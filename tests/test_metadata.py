@@ -380,6 +380,27 @@ def _tags_of(head: str) -> tuple[str, ...]:
     ('<meta name="keywords" content="ports, shipping">', ("ports", "shipping")),
     ('<meta property="article:tag" content="Mergers &amp;amp; Acquisitions"><meta property="article:tag" '
      'content="Ports">', ("Mergers & Acquisitions", "Ports")),
+    # A CMS's record of the page written as keywords (five wcxb-dev pages of one CMS family) is no topic.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "keywords": ["content-type: Feature", "locale: US",'
+     ' "displayType: standard article", "contentId: fbf84de3-ee2a-4f33-a049-4385ffa82eb5", "hasProduct: true"]}'
+     "</script>", ()),
+    ('<meta name="keywords" content="siteGroup: CO, subsection: Finance">', ()),
+    # One such keyword among topics is a topic.
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "keywords": ["Opinion: Elections", "Medicaid"]}'
+     "</script>", ("Opinion: Elections", "Medicaid")),
+    ('<meta name="keywords" content="https://news.example/ports, https://news.example/ships">',
+     ("https://news.example/ports", "https://news.example/ships")),
 ])
 def test_tags_are_one_topic_each(head, tags):
     assert _tags_of(head) == tags
+
+
+def test_mojibake_spelled_in_json_escapes_reads_as_it_was_meant():
+    # "\u00e2\u0080\u0099" is the JSON escape of "’" read as Latin-1: the page's own repair sees
+    # only ASCII there, so the JSON-LD's strings are repaired once parsed. "caf\u00e9" is sound.
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Doctors\\u00e2\\u0080\\u0099 Day",'
+            ' "author": {"@type": "Person", "name": "Fran\\u00c3\\u00a7ois L\\u00e9ger"},'
+            ' "keywords": ["Sant\\u00c3\\u00a9", "caf\\u00e9"]}</script>')
+    html = f"<html><head>{head}</head><body><p>The harbour reopened.</p></body></html>"
+    meta = read_metadata(parse(html, "https://news.example/harbour"), AT_THE_CORPUS_DATE)
+    assert (meta.title, meta.authors, meta.tags) == ("Doctors’ Day", ("François Léger",), ("Santé", "café"))

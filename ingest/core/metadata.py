@@ -2,6 +2,7 @@
 URL, tags, image. Dates and authors come from htmldate and trafilatura (ingest/core/meta/)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +18,9 @@ from .meta.shown import shown_dates
 from .meta.references import folded
 from .meta.title import read_title
 from .page import Page
+
+# A keyword that is a name without spaces, a colon and a value: one attribute of a CMS's record.
+_ATTRIBUTE = re.compile(r"[A-Za-z][\w-]*:(?!//)\s*\S")
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "webpage", "liveblogposting", "report"}
@@ -141,10 +145,19 @@ def _tags(page: Page, article: dict) -> tuple[str, ...]:
     tags = [el.get("content", "") for el in page.tree.xpath('.//meta[@property="article:tag"]')]
     keywords = article.get("keywords") or page.meta.get("news_keywords") or page.meta.get("keywords")
     if isinstance(keywords, str):
-        tags.extend(_listed(keywords, commas=1))
+        tags.extend(_topics(_listed(keywords, commas=1)))
     elif isinstance(keywords, list):
-        tags.extend(tag for k in keywords if isinstance(k, str) for tag in _listed(k, commas=2))
+        tags.extend(_topics([tag for k in keywords if isinstance(k, str) for tag in _listed(k, commas=2)]))
     return _unique(t for t in map(folded, tags) if t)
+
+
+def _topics(keywords: list[str]) -> list[str]:
+    """The keywords, unless every one is a name, a colon and a value ("contentId: 15cd…",
+    "locale: US", "displayType: listicle"): a CMS's record of the page written where its topics
+    go. One such keyword among topics stays ("Opinion: Elections")."""
+    if len(keywords) > 1 and all(_ATTRIBUTE.match(k.strip()) for k in keywords):
+        return []
+    return keywords
 
 
 def _listed(keywords: str, commas: int) -> list[str]:

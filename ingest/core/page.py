@@ -12,12 +12,19 @@ from lxml import etree
 
 from .caps import ELEMENT_CLASSES, parse_bounded
 from .controls import without_controls
+from .mojibake import repaired
 from .rejection import Reason, Rejected
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 _PARSER.set_element_class_lookup(ELEMENT_CLASSES)
 _URL_SCHEMES = {"http", "https", "file"}
+# A JSON escape of what a UTF-8 lead byte becomes when misread ("\u00e2" for "â"): the JSON-LD may
+# spell mojibake in escapes, which the page's repair (mojibake.py, on its text) cannot see.
+_ESCAPED_LEAD = re.compile(r"\\u00(?:c[2-9a-f]|[de][0-9a-f]|f[0-4])", re.I)
+# Strings beyond ASCII examined for it in one script at most: far above the metadata any page
+# declares, and a bound on the repair's cost on a hostile one.
+_REPAIRS_MAX = 10_000
 
 
 @dataclass
@@ -89,12 +96,31 @@ def _jsonld(tree) -> list[dict]:
     for script in tree.iterfind(".//script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
+        written = script.text_content() or "null"
         try:
-            data = json.loads(script.text_content() or "null")
+            data = json.loads(written)
         except (ValueError, RecursionError):  # broken, or nested deeper than the parser's stack
             continue
+        if _ESCAPED_LEAD.search(written):
+            _repair_strings(data)
         _collect(data, found)
     return found
+
+
+def _repair_strings(data) -> None:
+    """Mojibake put back in the strings of the JSON's lists and objects, walked without recursion."""
+    stack = [data] if isinstance(data, (dict, list)) else []
+    budget = _REPAIRS_MAX
+    while stack and budget > 0:
+        item = stack.pop()
+        keys = item.keys() if isinstance(item, dict) else range(len(item))
+        for key in keys:
+            value = item[key]
+            if isinstance(value, str) and not value.isascii() and budget > 0:
+                budget -= 1
+                item[key] = repaired(value)
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
 
 
 def _collect(data, found: list[dict]) -> None:
