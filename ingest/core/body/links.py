@@ -10,6 +10,8 @@ import re
 _NOT_WORD = re.compile(r"\W+")
 # Short headings can also be links (a table of contents); teaser headlines run longer.
 _MIN_WORDS = 5
+# Five words take four separators: a shorter link text cannot be a teaser's, whatever _key makes of it.
+_MIN_CHARS = 2 * _MIN_WORDS - 1
 
 
 def _key(text: str) -> str:
@@ -19,7 +21,9 @@ def _key(text: str) -> str:
 def anchor_texts(link_texts: list[str]) -> set[str]:
     """The text of every link in the page, normalised, for links long enough to be a teaser."""
     keys = set()
-    for text in link_texts:
+    for text in set(link_texts):  # a menu printed twice, a "Read more" on every teaser
+        if len(text) < _MIN_CHARS:
+            continue
         key = _key(text)
         if key.count(" ") + 1 >= _MIN_WORDS:
             keys.add(key)

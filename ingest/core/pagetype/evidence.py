@@ -31,10 +31,7 @@ _POST_WORDS = ("post", "repl", "message", "thread", "topic", "answer")
 _BYLINE_WORDS = ("byline", "author")
 _BREADCRUMB_WORDS = ("breadcrumb",)
 _BUTTON_WORDS = ("btn", "button")
-_CLASSES = etree.XPath("//@class", smart_strings=False)
-_LINK_CLASSES = etree.XPath("//a/@class", smart_strings=False)
 _HREFS = etree.XPath("//a/@href", smart_strings=False)
-_POST_CLASSES = etree.XPath("|".join(f"//{tag}/@class" for tag in sorted(_POST_TAGS)), smart_strings=False)
 # Counts only an XPath can read cheaply.
 _COUNTS = {name: etree.XPath(f"count({path})") for name, path in {
     "prose": "//p[string-length(normalize-space()) >= 100]", "side_links": "//nav//a|//aside//a",
@@ -110,10 +107,10 @@ def _dom(tree, groups: dict[tuple, list]) -> dict[str, float]:
     text = " ".join((body if body is not None else tree).text_content().split())
     sample = text[:_SAMPLE_CHARS].lower()
     link_chars = sum(len(t.strip()) for t in _LINK_TEXTS(tree))
-    posts, bylines, breadcrumbs = _classed(tree)
+    posts, bylines, breadcrumbs, buttons = _classed(tree)
     return {
         "_page_chars": float(len(text)), "_byline": bylines, "breadcrumb": float(breadcrumbs > 0),
-        "buttons": _log(_holding(_LINK_CLASSES(tree), _BUTTON_WORDS)),
+        "buttons": _log(buttons),
         "text_dates": _log(len(_TEXT_DATE.findall(sample))),
         **_link_targets(_HREFS(tree)),
         "link_density": min(link_chars / max(len(text), 1), 1.0),
@@ -140,11 +137,30 @@ def _tag_counts(tree) -> dict[str, int]:
     return {name: sum(tags[t] for t in group) for name, group in _TAGS.items()}
 
 
-def _classed(tree) -> tuple[int, int, int]:
-    """Elements classed as a post or reply, as a byline, and as a breadcrumb trail."""
-    classes = _CLASSES(tree)
-    return (_holding(_POST_CLASSES(tree), _POST_WORDS), _holding(classes, _BYLINE_WORDS),
-            _holding(classes, _BREADCRUMB_WORDS))
+def _classed(tree) -> tuple[int, int, int, int]:
+    """Elements classed as a post or reply, as a byline, as a breadcrumb trail, and links classed
+    as buttons."""
+    classes, posts, links = _class_values(tree)
+    return (_holding(posts, _POST_WORDS), _holding(classes, _BYLINE_WORDS),
+            _holding(classes, _BREADCRUMB_WORDS), _holding(links, _BUTTON_WORDS))
+
+
+def _class_values(tree) -> tuple[list[str], list[str], list[str]]:
+    """The class of every element, of the post tags' and of the links', in one walk of the whole
+    document (the XPaths' `//@class`, `//a/@class`... took a walk each, and longer)."""
+    classes, posts, links = [], [], []
+    for top in (*tree.itersiblings(preceding=True), tree, *tree.itersiblings()):
+        if not isinstance(top.tag, str):
+            continue
+        for element in top.iter():
+            value = element.get("class")
+            if value is not None:
+                classes.append(value)
+                if element.tag in _POST_TAGS:
+                    posts.append(value)
+                elif element.tag == "a":
+                    links.append(value)
+    return classes, posts, links
 
 
 def _holding(values: list[str], words: tuple[str, ...]) -> int:
