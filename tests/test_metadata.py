@@ -404,3 +404,20 @@ def test_mojibake_spelled_in_json_escapes_reads_as_it_was_meant():
     html = f"<html><head>{head}</head><body><p>The harbour reopened.</p></body></html>"
     meta = read_metadata(parse(html, "https://news.example/harbour"), AT_THE_CORPUS_DATE)
     assert (meta.title, meta.authors, meta.tags) == ("Doctors’ Day", ("François Léger",), ("Santé", "café"))
+
+
+@pytest.mark.parametrize("og_title, site_name, h1, title", [
+    # Chinese and Japanese titles join the site's name without spaces.
+    ("東京の桜、過去最速で満開に｜朝日新聞デジタル", "朝日新聞デジタル", None, "東京の桜、過去最速で満開に"),
+    ("上海港恢复通航_新浪新闻", "新浪新闻", None, "上海港恢复通航"),
+    ("上海港恢复通航_新浪新闻", None, "上海港恢复通航", "上海港恢复通航"),  # no site name: the h1 says
+    ("Harbour reopens » Coast Times", "Coast Times", None, "Harbour reopens"),
+    # A separator of the headline's own stays.
+    ("AC|DC play the harbour", "Coast Times", None, "AC|DC play the harbour"),
+    ("snake_case or camelCase? A style guide", "Coast Times", None, "snake_case or camelCase? A style guide"),
+])
+def test_titles_lose_the_site_name_however_it_is_joined(og_title, site_name, h1, title):
+    head = f'<meta property="og:title" content="{og_title}">'
+    head += f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    html = f"<html><head>{head}</head><body>{f'<h1>{h1}</h1>' if h1 else ''}<p>The harbour reopened.</p></body></html>"
+    assert read_metadata(parse(html, "https://news.example/harbour"), AT_THE_CORPUS_DATE).title == title

@@ -6,7 +6,11 @@ import re
 
 from .references import folded
 
-SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ")
+# Spaced as Latin titles write them, then unspaced as Chinese and Japanese ones do
+# ("記事の見出し｜サイト名", "新闻标题_网站名"): a part is cut only when it names the site or the
+# rest is the h1, so a separator of the headline's own stays whichever it is.
+SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ", " / ", " » ", " « ",
+              "｜", "|", "_", "－", "–", "—")
 # "Headline | Site name": the last separated part, when short enough to be a name.
 _LAST_PART = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
