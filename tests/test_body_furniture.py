@@ -40,6 +40,9 @@ def test_every_article_paragraph_is_kept(port_strike):
     "By Lena Ortiz", "Par Claire Dumas, le 14/04/2002", "Please log in or register to post comments.",
     "Table of Contents", "On this page", "Jump to section", "Last updated on June 2, 2025",
     "Updated at 1:23 p.m.", "Published: 12/03/2024",
+    # The same labels as European news sites print them.
+    "Werbung", "Artikel teilen", "Mehr zum Thema", "Partager", "À lire aussi", "Publicidade",
+    "Artículos relacionados", "Leer más »", "Condividi", "Leggi anche:", "Reklama", "Поделиться",
     # A call that opens a sentence, speaks for the site or is a few words long.
     "Start your day with the Opening Bell. The Opening Bell is read by 40,000 traders. Sign up for the free daily newsletter.",
     "For daily wit & wisdom, sign up for our newsletter.", "Get the Hindustan Times app!", "Daily Briefing Newsletter",
@@ -68,6 +71,9 @@ def test_furniture_lines(line):
     "Nearly half of households subscribe to at least three streaming services, the survey found.",
     "Users can download the updated Maps app from Tuesday, the company said in a statement.",
     "Axios just launched a $1,000/year paid membership tier built entirely from a free newsletter.",
+    "Teilen Sie uns Ihre Meinung mit, schrieb die Stadt in einem Brief an alle Haushalte.",
+    "Werbung im Fernsehen ist seit Januar teurer geworden, teilte der Verband mit.",
+    "Partager les données des patients reste interdit sans leur accord, a rappelé le ministre.",
 ])
 def test_prose_that_mentions_furniture_words_is_kept(line):
     assert not is_furniture(line)

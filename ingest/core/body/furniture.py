@@ -13,16 +13,22 @@ from ..controls import INVISIBLE
 # A paragraph that is nothing but one of these labels is furniture, in any case and with
 # trailing punctuation, counts or arrows.
 _LABEL = re.compile(r"""^[\W\d]*(?:
-    advertisement|advertising|anzeige|publicidad|publicité|pubblicità|реклама|sponsored(?:\ content)?
+    advertisement|advertising|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|реклама
+  | sponsored(?:\ content)?
   | (?:all\ |top\ rated\ |show\ (?:new\ )?|view\ (?:all\ )?|read\ all\ |hide\ )?comments?
   | comentários?|comentarios?|commenti|commentaires?|kommentare?|комментари[йия]|reacties
   | loading\ comments | leave\ a\ (?:reply|comment) | post\ a\ comment | add\ (?:a\ |new\ )?comment
   | (?:join|want\ to\ join)\ (?:the\ )?discussion | feel\ free\ to\ contribute
   | tell\ us\ what\ you\ think | what\ do\ you\ think | have\ your\ say
   | share(?:\ this)?(?:\ (?:article|story|post|page))?(?:\ on\ \w+)? | tweet | email | print | pin\ it
+  | teilen | artikel\ teilen | partager(?:\ cet\ article)? | compartir | compartilhe | compartilhar | condividi
+  | udostępnij | поделиться
   | like\ this\ story\W+share\ it\ with\ a\ friend
   | you\ (?:may|might)\ also\ (?:like|enjoy) | (?:most\ )?popular(?:\ on\ .{1,30})? | trending(?:\ now|\ news)?
   | related(?:\ (?:articles?|stories|posts?|content|coverage|news|links))? | recommended(?:\ for\ you)?
+  | mehr\ zum\ thema | (?:verwandte|ähnliche)\ artikel | à\ lire\ aussi | sur\ le\ même\ sujet
+  | (?:artículos|noticias|notícias|artigos)\ relacionad[oa]s | articoli\ correlati | leggi\ anche
+  | leer\ más | lire\ la\ suite | weiterlesen | leia\ mais | leggi\ (?:di\ più|tutto)
   | more(?:\ (?:stories|news|from\ .{1,30}))? | see\ more | read\ more | read\ next | also | don'?t\ miss
   | (?:expanded|further)\ coverage | next\ post | previous\ post | next(?:\ article)? | previous(?:\ article)?
   | link\ permanente|permalink | filed\ under\W.{0,60} | tags?\W.{0,80} | topics?\W.{0,80}
