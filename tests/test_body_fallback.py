@@ -2,8 +2,10 @@
 from pathlib import Path
 
 import ingest
+from lxml import etree
+
 from ingest.core.body.fallback import (is_layout_table, needs_second_opinion, prefer_second, prose_chars,
-                                        readability_paragraphs)
+                                        readability_paragraphs, summary_paragraphs)
 from ingest.core.page import parse
 
 DATA = Path(__file__).parent / "data" / "body"
@@ -29,6 +31,16 @@ def test_readability_reads_both_containers_paragraph_by_paragraph():
     assert paragraphs[0].startswith("Neighbourhood bakeries")
     assert paragraphs[-1].startswith("For the bakers themselves")
     assert not any("Sign up for Field Notes" in p for p in paragraphs)
+
+
+def test_form_controls_in_a_readability_summary_are_no_text():
+    # A summary that kept a filter form: its drop-down's options and its button are choices, not
+    # prose (on one wcxb-dev page, 600 project teams made the whole "body").
+    summary = ("<div><p>Researchers <label>Team</label><select><option>- Any -</option><option>2007 - Alice "
+               "project-team</option><option>2008 - Gemo project-team</option></select> met on Monday.</p>"
+               "<p>The institute opened a new lab.<button>Apply</button></p></div>")
+    root = etree.fromstring(summary, etree.HTMLParser())
+    assert summary_paragraphs(root) == ["Researchers Team met on Monday.", "The institute opened a new lab."]
 
 
 def test_the_longer_body_wins_only_when_it_contains_the_first():

@@ -26,6 +26,9 @@ _LAYOUT_CELL_CHARS = 600   # a table cell this long holds a page region, not a d
 _LINE_MAX_LINK_SHARE = 0.5  # a line mostly of link text is a menu or a teaser
 _LINK_OPEN, _LINK_CLOSE = "\ue000", "\ue001"  # private-use characters no page prints
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td")
+# Form controls readability keeps inside a block: a drop-down's options are choices, not prose (one
+# wcxb-dev page's summary was a select of 600 project teams).
+_CONTROLS = ("select", "option", "button", "textarea")
 
 
 def prose_chars(tree) -> int:
@@ -73,6 +76,7 @@ def readability_body(tree):
 def summary_paragraphs(root) -> list[str]:
     """One paragraph per block or <br>-separated line of a readability summary, link lines left
     out. Marks the tree's lines and links in place (the Markdown renderer reads the marks)."""
+    etree.strip_elements(root, *_CONTROLS, with_tail=False)
     _mark_lines_and_links(root)
     paragraphs = []
     for element in _outermost_blocks(root):
