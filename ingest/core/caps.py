@@ -67,13 +67,16 @@ def first_elements(text: str):
 def capped_attributes(text: str) -> str:
     """Tags with more than MAX_ATTRIBUTES attributes cut after that many: libxml2 checks each new
     attribute against all before it, so 200k attributes on one element take minutes."""
-    return _LONG_TAG.sub(_first_attributes, text) if _may_hold_long_tag(text) else text
+    if len(text) <= _LARGE and not _may_hold_long_tag(text):
+        return text
+    return _LONG_TAG.sub(_first_attributes, text)
 
 
 def _may_hold_long_tag(text: str) -> bool:
     """Whether `_LONG_TAG` can match: some "<" starts a run that long before the next "<" or ">".
     Split in C, a page takes a third of the regex's time, which walks every tag character by
-    character; the few long runs (scripts, inline images) are then read to their first ">"."""
+    character; the few long runs (scripts, inline images) are then read to their first ">". Only
+    for pages up to `_LARGE`: the pieces of a 20 MB page of tags would take hundreds of MB."""
     return any(len(run) > _LONG_TAG_CHARS and run[:1].isascii() and run[:1].isalpha()
                and ">" not in run[:_LONG_TAG_CHARS + 1] for run in text.split("<")[1:])
 
