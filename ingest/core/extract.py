@@ -21,6 +21,7 @@ from .body.headline import drop_headline, marked_standfirsts
 from .body import joiners  # noqa: F401  (installs the joiners' filter in trafilatura)
 from .body.links import anchor_texts, drop_link_runs
 from .body.port import kept_readability
+from .body.repeats import drop_second_copies
 from .caps import MAX_ELEMENTS_FOR_FALLBACKS
 from .markdown import Style, render_markdown
 from .meta.title import without_last_part
@@ -159,9 +160,9 @@ class Furniture:
         return self._standfirsts
 
     def removed(self, paragraphs: list[str]) -> list[str]:
-        """The body mechanisms in order: where reader comments begin, the repeated headline and a
-        marked standfirst, labels and prompts, runs of teaser links."""
-        paragraphs = cut_end_matter(paragraphs)
+        """The body mechanisms in order: a second copy of the article, where reader comments begin,
+        the repeated headline and a marked standfirst, labels and prompts, runs of teaser links."""
+        paragraphs = cut_end_matter(drop_second_copies(paragraphs))
         paragraphs = drop_headline(paragraphs, self.titles, self.standfirsts)
         paragraphs = drop_furniture(paragraphs, self._judged)
         return drop_link_runs(paragraphs, self.anchors, self._linked)
