@@ -77,8 +77,11 @@ def _may_hold_long_tag(text: str) -> bool:
     Split in C, a page takes a third of the regex's time, which walks every tag character by
     character; the few long runs (scripts, inline images) are then read to their first ">". Only
     for pages up to `_LARGE`: the pieces of a 20 MB page of tags would take hundreds of MB."""
+    runs = text.split("<")[1:]
+    if max(map(len, runs), default=0) <= _LONG_TAG_CHARS:  # the common case, decided in C
+        return False
     return any(len(run) > _LONG_TAG_CHARS and run[:1].isascii() and run[:1].isalpha()
-               and ">" not in run[:_LONG_TAG_CHARS + 1] for run in text.split("<")[1:])
+               and ">" not in run[:_LONG_TAG_CHARS + 1] for run in runs)
 
 
 def _first_attributes(match: re.Match) -> str:
