@@ -22,6 +22,13 @@ def test_a_page_printing_its_article_twice_gives_each_paragraph_once():
     assert len(paragraphs) == len(set(paragraphs)) == 6
 
 
+def test_the_markdown_body_holds_one_copy_too():
+    html = (DATA / "article_printed_twice.html").read_text(encoding="utf-8")
+    record = ingest.clean(html, "https://news.example.org/harbour/depot-market", ingest.Options(markdown=True))
+    assert record.markdown.count("Under the plan approved by seven votes to four") == 1
+    assert record.markdown.count("Work is due to start in February") == 1
+
+
 def test_the_later_copy_goes_with_the_headings_inside_it():
     copy = ["Background", *PROSE[:3], "What comes next", *PROSE[3:]]
     body = ["Intro line", *copy, "Share this", *copy, "About the author"]
