@@ -87,6 +87,18 @@ def is_utf8(data: bytes) -> bool:
     return True
 
 
+def mislabelled_utf8(data: bytes) -> bool:
+    """Bytes a UTF-8 label cannot be right about: more invalid sequences than valid multi-byte
+    characters, as in a legacy page a server or template labels UTF-8 by default. A stray byte in
+    a UTF-8 page (one invalid sequence among its accents) does not make it so."""
+    if is_utf8(data):
+        return False
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))  # counted in C
+    return invalid > non_ascii - invalid
+
+
 def detect(data: bytes) -> str:
     """The encoding of a page that declares none: UTF-8 when valid, else the detector's guess read
     from the page's text (markup is ASCII and would only dilute what it sees)."""

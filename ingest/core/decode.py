@@ -1,6 +1,7 @@
 """Bytes to text: gzip recognised by content, then the encoding a browser would choose (BOM, the
 transport's label, the page's own label, a detector), valid UTF-8 winning over a contradicting
-label; then double-encoded UTF-8 within the text put back (mojibake.py)."""
+label and a UTF-8 label giving way on bytes that cannot be UTF-8; then double-encoded UTF-8
+within the text put back (mojibake.py)."""
 from __future__ import annotations
 
 import re
@@ -44,9 +45,13 @@ def choose_encoding(data: bytes, declared: str | None = None) -> tuple[str, byte
     if _looks_binary(data):
         raise Rejected(Reason.NOT_HTML, "binary content")
     # A UTF-16 label on bytes without UTF-16's zero bytes is wrong wherever it stands.
-    label = charset.from_label(declared, in_page=True) or charset.from_label(_declared_in_page(data), in_page=True)
+    in_page = charset.from_label(_declared_in_page(data), in_page=True)
+    label = charset.from_label(declared, in_page=True) or in_page
     if label and label != "utf-8" and not data.isascii() and charset.is_utf8(data):
         return "utf-8", data  # multi-byte UTF-8 is no accident: the label is a template's leftover
+    if label == "utf-8" and not data.isascii() and charset.mislabelled_utf8(data):
+        # Read as labelled, every accent would be U+FFFD: the page's own other label, else the detector.
+        return (in_page if in_page not in (None, "utf-8") else charset.detect(data)), data
     return label or charset.detect(data), data
 
 
