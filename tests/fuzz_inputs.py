@@ -94,7 +94,7 @@ def encoded_page(number: int) -> FuzzInput:
     lang = rng.choice(encoded_pages.languages())
     legacy = encoded_pages.legacy_encoding(lang)
     way = rng.choice(["undeclared", "undeclared", "meta", "http-equiv", "header", "bom", "unicode without bom",
-                      "utf-8 under a wrong label"])
+                      "utf-8 under a wrong label", "under a wrong utf-8 label"])
     text = encoded_pages.page(lang, rng.randrange(1000), count=rng.randint(2, 7))
     header, group = None, f"{legacy} {way}"
     if way in ("meta", "http-equiv"):
@@ -112,6 +112,8 @@ def encoded_page(number: int) -> FuzzInput:
         label = rng.choice(["iso-8859-1", "gb2312", "windows-1251", "shift_jis", "windows-1252"])
         text = encoded_pages.declaring(lang, rng.randrange(1000), label, rng.choice(["meta", "http-equiv"]))
         data, group = text.encode("utf-8"), "utf-8 under a wrong meta label"
+    elif way == "under a wrong utf-8 label":  # a server's default charset over a legacy page
+        data, header, group = text.encode(legacy), "utf-8", f"{legacy} under a wrong utf-8 header"
     else:
         data = text.encode(legacy)
     return FuzzInput("encoded", f"encoded-{number}", data, header=header, expected_text=text, group=group)
