@@ -134,6 +134,13 @@ def test_a_page_without_an_h1_is_dated_under_the_element_that_repeats_its_title(
     assert (meta.published, meta.published_source) == ("2026-02-16", "text")
 
 
+def test_a_heading_that_repeats_the_title_before_the_first_h1_is_the_headline():
+    # A blog whose headline is an <h2> repeating "<title> | Rust Blog", dated "Dec. 19, 2025" under
+    # it; the first <h1> is a section heading deep in the article, far from the date.
+    meta = read_metadata(wcxb("0379"), AT_THE_CORPUS_DATE)
+    assert (meta.published, meta.published_source) == ("2025-12-19", "text")
+
+
 def test_the_day_in_the_address_is_the_publication_and_a_later_day_shown_is_not():
     # /2025/11/24/ in the address, "Dec 3, 2025" shown under the headline, 2025-11-24 declared.
     raw = gzip.decompress((CORPORA / "wcxb-dev" / "html" / "0080.html.gz").read_bytes())

@@ -92,13 +92,16 @@ class _PageOrder:
 
 
 def _headline(tree):
-    """The first h1; on a page without one, the first element whose own text is the <title>
-    without its last separated part, the site name (site builders set the headline in a <p>)."""
-    h1 = next(tree.iter("h1"), None)
-    if h1 is not None:
-        return h1
+    """The first h1, or an h2/h3 before it that repeats the <title> without its last separated part
+    (the site name): a blog may set its headline in an h2 and use h1 for sections of the article.
+    On a page without either, the first element whose own text is that title (site builders set the
+    headline in a <p>)."""
     title = without_last_part(" ".join((tree.findtext(".//title") or "").split()))
-    if len(title) < _MIN_TITLE:
+    titled = len(title) >= _MIN_TITLE
+    for el in tree.iter("h1", "h2", "h3"):
+        if el.tag == "h1" or titled and " ".join(el.text_content().split()) == title:
+            return el
+    if not titled:
         return None
     return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _HIDDEN
                  and el.text and " ".join(el.text.split()) == title), None)
