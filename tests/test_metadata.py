@@ -338,6 +338,29 @@ def test_a_by_line_in_another_language_names_the_author(line, author):
     assert shown_byline(tree) == author
 
 
+@pytest.mark.parametrize("byline, authors", [
+    ('<div><p>Written by</p><p>Edzel Tabing</p></div>', ("Edzel Tabing",)),  # the label apart from the name
+    ('<p class="text-xl">by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>', ("Ziyi Xu",)),
+    ('<span><svg></svg><a href="/authors/trevor-jackins">Trevor Jackins</a></span>', ("Trevor Jackins",)),
+    ('<p>By <a href="/magazine/contributor/a._j._neal">A. J. Neal</a> <a href="/edition">View In Digital Edition</a></p>',
+     ("A. J. Neal",)),
+    ('<p>By <a href="/p/jared">Jared Newman</a> and <a href="/p/sam">Sam Singleton</a></p>', ("Jared Newman", "Sam Singleton")),
+    ('<p>Written by</p><ul><li><a href="/authors/emily">Emily Walker</a></li><li><a href="/authors/casey">Casey McDevitt</a>'
+     '</li></ul>', ("Emily Walker", "Casey McDevitt")),
+    # Not authors: an editor named after the writer, a category link, a link to a profile page.
+    ('<p>By <a href="/p/scott">Scott Levine</a>, edited by <a href="/p/frank">Frank Bass</a></p>', ("Scott Levine",)),
+    ('<p> by <a href="/author/nf/">Nicole Forbes, Master Horticulturalist &amp; Garden Educator</a> | Dec 30, 2025 | '
+     '<a href="/category/indoor-plants/">Indoor Plants</a></p>', ()),
+    ('<p><a href="/author/jd/">View Full Profile</a></p>', ()),
+])
+def test_a_byline_shown_under_the_headline_names_its_authors(byline, authors):
+    # As pages without structured authors show them, from wcxb-dev's article pages.
+    html = (f"<html><head><title>Ten trends in catering for 2025</title></head><body><h1>Ten trends in catering for "
+            f"2025</h1>{byline}<p>Caterers met in Chicago this week to talk about what guests will want next year, and "
+            f"about what they will pay for it.</p></body></html>")
+    assert read_metadata(parse(html, None), AT_THE_CORPUS_DATE).authors == authors
+
+
 @pytest.mark.parametrize("name, cleaned", [
     ("Por Juan Pérez", "Juan Pérez"), ("Autora: Ana Gómez", "Ana Gómez"), ("Ángel Di María", "Ángel Di María"),
     ("Da Silva", "Da Silva"), ("Von Miller", "Von Miller"), ("Paris Hilton", "Paris Hilton"),
