@@ -361,6 +361,22 @@ def test_a_byline_shown_under_the_headline_names_its_authors(byline, authors):
     assert read_metadata(parse(html, None), AT_THE_CORPUS_DATE).authors == authors
 
 
+@pytest.mark.parametrize("declared, authors", [
+    ('<meta name="author" content="Christopher S. Penn">', ("Christopher S. Penn",)),
+    ('<meta name="author" content="Z.B. Steele">', ("Z.B. Steele",)),
+    ('<meta property="article:author" content="Dr. Allen">', ("Dr. Allen",)),
+    ('<meta name="citation_author" content="Kaufman, Jeff T.">', ("Kaufman", "Jeff T.")),
+    ('<script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "Genevieve Carlton, '
+     'Ph.D."}}</script>', ("Genevieve Carlton", "Ph.D.")),
+    ('<meta name="author" content="Jane Doe.">', ("Jane Doe",)),  # a sentence's stop is no initial's
+])
+def test_author_names_keep_the_stops_of_their_initials_and_titles(declared, authors):
+    # trafilatura turns every stop of a name into a space; the page's spelling is given back.
+    html = (f"<html><head><title>Ten trends in catering</title>{declared}</head><body><h1>Ten trends in catering</h1>"
+            "<p>Caterers met in Chicago this week to talk about what guests will want next year.</p></body></html>")
+    assert read_metadata(parse(html, None), AT_THE_CORPUS_DATE).authors == authors
+
+
 @pytest.mark.parametrize("name, cleaned", [
     ("Por Juan Pérez", "Juan Pérez"), ("Autora: Ana Gómez", "Ana Gómez"), ("Ángel Di María", "Ángel Di María"),
     ("Da Silva", "Da Silva"), ("Von Miller", "Von Miller"), ("Paris Hilton", "Paris Hilton"),

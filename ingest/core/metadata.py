@@ -53,7 +53,7 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
         title=read_title(page, _text(article.get("headline")), site_name),
         description=folded(found.description or _text(article.get("description"))),
         authors=read_authors(page.tree, article, page.jsonld, found.author,
-                             lambda: marked_author(page.tree), site_name),
+                             lambda: marked_author(page.tree), site_name, _declared_authors(page)),
         published=dates.published,
         published_source=dates.published_source,
         modified=dates.modified,
@@ -62,6 +62,11 @@ def read_metadata(page: Page, now: datetime) -> Metadata:
         tags=_tags(page, article),
         image=_image(page, article),
     )
+
+
+def _declared_authors(page: Page) -> str:
+    """The values of the page's author meta tags, as written."""
+    return " ; ".join(value for key, value in page.meta.items() if "author" in key and isinstance(value, str))
 
 
 def _htmldate(page: Page, canonical: str | None, now: datetime) -> str | None:

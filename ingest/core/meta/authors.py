@@ -9,7 +9,7 @@ from collections.abc import Callable
 from trafilatura.metadata import normalize_authors
 
 from .byline import shown_byline as shown
-from .names import clean_name
+from .names import as_written, clean_name
 
 ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educationalorganization",
                  "governmentorganization", "localbusiness", "ngo", "website", "webpage", "brand"}
@@ -20,16 +20,18 @@ _DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors
 
 
 def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
-                 bylines: Callable[[], str | None], site_name: str | None) -> tuple[str, ...]:
+                 bylines: Callable[[], str | None], site_name: str | None, written: str = "") -> tuple[str, ...]:
     """`in_meta` is trafilatura's author from the meta tags; `bylines` its search of the page,
     called only when neither JSON-LD nor meta tags name anyone (it copies the whole tree); last,
-    a "By …" line under the headline.
+    a "By …" line under the headline. `written` holds the authors as the page declares them (its
+    meta tags' values): trafilatura's names lose their stops, which are given back from it.
     `graph` is every JSON-LD object of the page: an author given as {"@id": …} is looked up there."""
     nodes = {node["@id"]: node for node in graph if isinstance(node.get("@id"), str)}
     if article.get("author"):
         article = {**article, "author": _resolved(article["author"], nodes)}
+    written = " ; ".join([written, *_declared_names(article)])
     names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines()) or _split(shown(tree))
-    names = [n for n in names if not n.startswith(("http", "#", "@"))]
+    names = [as_written(n, written) for n in names if not n.startswith(("http", "#", "@"))]
     people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
     # A page that names no person keeps its organisation byline (a company blog, a one-person
     # site whose name is the author's): on wcxb-dev the page shows it as the author.
@@ -55,6 +57,13 @@ def _jsonld_names(article: dict, people: bool) -> list[str]:
         if isinstance(item, str) and item.strip():
             names.extend(_split(normalize_authors(None, item)))
     return names
+
+
+def _declared_names(article: dict) -> list[str]:
+    """The JSON-LD author names as written, before trafilatura normalises them."""
+    raw = article.get("author") or article.get("creator")
+    items = raw if isinstance(raw, list) else [raw]
+    return [name for name in (i.get("name") if isinstance(i, dict) else i for i in items) if isinstance(name, str)]
 
 
 def _types(item: dict) -> set[str]:

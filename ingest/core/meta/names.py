@@ -26,3 +26,15 @@ def clean_name(name: str) -> str | None:
     if len(name) < 2 or _NOT_A_NAME.match(name):
         return None
     return name
+
+
+def as_written(name: str, written: str) -> str:
+    """`name` with the stops `written` gives it: trafilatura's normalize_authors makes every stop a
+    space (for handles like "jane.doe"), which costs initials and titles theirs ("Christopher S Penn",
+    "Z B Steele", "Dr Allen"). Only stops and spaces may differ; a name `written` lacks is kept."""
+    words = name.split()
+    if len(words) < 2 or "." not in written:
+        return name
+    stop = r"\.?" if len(words[-1]) <= 2 else ""  # an initial or "Ph.D." ends on its stop
+    found = re.search(r"(?<!\w)" + r"(?:\.\s*|\s+)".join(map(re.escape, words)) + stop + r"(?!\w)", written)
+    return " ".join(found.group().split()) if found else name
