@@ -143,6 +143,10 @@ HOSTILE = [
       for codec in _CODECS for where in ("meta", "xml")),
     ("header label rot13", _page, URL, "rot13"),
     ("json-ld 5,000 deep", lambda: _page().replace(b"</head>", b'<script type="application/ld+json">' + b"[" * 5000 + b"]" * 5000 + b"</script></head>"), URL, None),
+    ("20,000 json-ld authors with initials", lambda: _page().replace(b"</head>", b'<meta name="author" content="'
+     + b"A. B. " * 50_000 + b'"><script type="application/ld+json">{"@type": "Article", "author": ['
+     + b", ".join(b'{"@type": "Person", "name": "Jane Q. Doe%d"}' % i for i in range(20_000)) + b"]}</script></head>"),
+     URL, None),
     ("canonical http://[::1/story", lambda: _page().replace(b"</head>", b'<link rel="canonical" href="http://[::1/story"></head>'), URL, None),
     ("page url http://[::1/story", _page, "http://[::1/story", None),
     ("url with a lone surrogate", _page, "https://example.org/\udcff/story", None),

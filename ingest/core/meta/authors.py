@@ -18,6 +18,10 @@ ORGANISATIONS = {"organization", "newsmediaorganization", "corporation", "educat
 _DESK = re.compile(r"\b(staff|editors?|team|desk|editorial|newsroom|contributors?|reda[ck]ci[óo]n|redaktion|rédaction"
                    r"|redazione|redactie|redakcja|redakce|redação|редакц\w*)\b", re.I)
 
+# The declared text and the number of names whose stops are given back from it: far above a real
+# byline, far below what makes the search cost (names x characters) count.
+_DECLARED_CHARS, _RESTORED = 20_000, 200
+
 
 def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
                  bylines: Callable[[], str | None], site_name: str | None, written: str = "") -> tuple[str, ...]:
@@ -31,7 +35,10 @@ def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
         article = {**article, "author": _resolved(article["author"], nodes)}
     written = " ; ".join([written, *_declared_names(article)])
     names = _jsonld_names(article, people=True) or _split(in_meta) or _split(bylines()) or _split(shown(tree))
-    names = [as_written(n, written) for n in names if not n.startswith(("http", "#", "@"))]
+    names = [n for n in names if not n.startswith(("http", "#", "@"))]
+    # Bounded: each name is looked for in the declared text (a hostile page may declare 20,000).
+    written = written[:_DECLARED_CHARS]
+    names = [as_written(n, written) for n in names[:_RESTORED]] + names[_RESTORED:]
     people = [n for n in names if not _DESK.search(n) and not _is_site(n, site_name)]
     # A page that names no person keeps its organisation byline (a company blog, a one-person
     # site whose name is the author's): on wcxb-dev the page shows it as the author.
