@@ -6,7 +6,7 @@ import re
 from itertools import islice
 
 from .names import clean_name
-from .shown import around
+from .shown import around, headline_of
 
 _ENGLISH = r"by|written\s+by|author:?"
 # "By" and "Author" as bylines write them in Spanish and Portuguese, French, German, Italian, Dutch,
@@ -32,11 +32,11 @@ _NAME = re.compile(r"^[^\W\d_][\w.'’ -]*$")  # letters, spaces, dots, apostrop
 
 
 def shown_byline(tree) -> str | None:
-    """The author a page shows near its first h1, as a cleaned name: a line that begins "By"/"Written
-    by"/"Author" (or "Por", "Von", "Autor:" …), the shortest first; else a name standing after such a
-    label alone in its element ("Written by" | "Jane Doe"); else a link to an author's page. None
-    when there is none or it reads as no name."""
-    headline = next(tree.iter("h1"), None)
+    """The author a page shows near its headline (as `headline_of` finds it), as a cleaned name: a
+    line that begins "By"/"Written by"/"Author" (or "Por", "Von", "Autor:" …), the shortest first;
+    else a name standing after such a label alone in its element ("Written by" | "Jane Doe"); else a
+    link to an author's page. None when there is none or it reads as no name."""
+    headline = headline_of(tree)
     if headline is None:
         return None
     window = [el for el in around(tree, headline)[1] if el.tag not in ("script", "style")]

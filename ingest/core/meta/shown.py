@@ -36,7 +36,7 @@ class ShownDate:
 
 def shown_dates(tree, earliest: datetime, latest: datetime) -> list[ShownDate]:
     """Dates written in short text nodes around the headline, in document order."""
-    anchor = _headline(tree)
+    anchor = headline_of(tree)
     if anchor is None:
         return []
     found, order = [], _PageOrder(tree)
@@ -91,7 +91,7 @@ class _PageOrder:
         return self._order
 
 
-def _headline(tree):
+def headline_of(tree):
     """The first h1, or an h2/h3 before it that repeats the <title> without its last separated part
     (the site name): a blog may set its headline in an h2 and use h1 for sections of the article.
     On a page without either, the first element whose own text is that title (site builders set the
