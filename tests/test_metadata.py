@@ -284,6 +284,10 @@ def test_a_newsroom_named_in_another_language_gives_way_to_the_person(desk):
 @pytest.mark.parametrize("key, title", [
     ("0073", "Healthy Eating Plate"),  # og:title "Healthy Eating Plate &bull; The Nutrition Source"
     ("0047", "Event Management Process: 7 Steps To Planning An Event"),  # a colon of the headline's own
+    # No site name declared; the headline shown is the title's head: an h2 before the article's
+    # section h1s, and on a page without an h1 an h2 repeating it.
+    ("0379", "What do people love about Rust?"),  # "… | Rust Blog"
+    ("1806", "How to Make a Good Game: 5 Mistakes and Tips to Avoid"),  # "… | GDevelop"
 ])
 def test_titles_lose_the_site_name_but_keep_their_own_separators(key, title):
     assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).title == title

@@ -6,7 +6,8 @@ import re
 from itertools import islice
 
 from .names import clean_name
-from .shown import around, headline_of
+from .shown import around
+from .title import headline_of
 
 _ENGLISH = r"by|written\s+by|author:?"
 # "By" and "Author" as bylines write them in Spanish and Portuguese, French, German, Italian, Dutch,

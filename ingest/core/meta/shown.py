@@ -10,11 +10,10 @@ from itertools import islice
 from lxml import etree
 
 from .formats import ambiguous_numeric, in_order, numeric_order, written_day
-from .title import without_last_part
+from .title import headline_of
 
 _HIDDEN = {"script", "style", "noscript", "template", "head", "title"}
 _VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False)
-_MIN_TITLE = 15  # a shorter title ("Home", "Blog") names no article
 _CELLS = {"td", "th"}  # a table's dates are its data (a series, a schedule), not the article's
 # An icon's drawing is one thing on screen however many shapes it holds: its shapes are not counted.
 _DRAWING = {"path", "g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "use", "defs", "symbol",
@@ -89,22 +88,6 @@ class _PageOrder:
         if not self._read:
             self._order, self._read = numeric_order(" ".join(_VISIBLE_TEXT(self._tree))), True
         return self._order
-
-
-def headline_of(tree):
-    """The first h1, or an h2/h3 before it that repeats the <title> without its last separated part
-    (the site name): a blog may set its headline in an h2 and use h1 for sections of the article.
-    On a page without either, the first element whose own text is that title (site builders set the
-    headline in a <p>)."""
-    title = without_last_part(" ".join((tree.findtext(".//title") or "").split()))
-    titled = len(title) >= _MIN_TITLE
-    for el in tree.iter("h1", "h2", "h3"):
-        if el.tag == "h1" or titled and " ".join(el.text_content().split()) == title:
-            return el
-    if not titled:
-        return None
-    return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _HIDDEN
-                 and el.text and " ".join(el.text.split()) == title), None)
 
 
 def _is_update(text: str, before: str, classes: str) -> bool:

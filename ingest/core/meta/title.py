@@ -1,5 +1,6 @@
-"""The headline: the article's JSON-LD headline, og/twitter title, the h1, else <title>; HTML
-entities a template escaped twice or more decoded; a site name the title merely appends cut off."""
+"""The headline: the article's JSON-LD headline, og/twitter title, the headline element (the h1, or
+what stands in its place), else <title>; HTML entities a template escaped twice or more decoded; a
+site name the title merely appends cut off."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,8 @@ from .references import folded
 # rest is the h1, so a separator of the headline's own stays whichever it is.
 SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ", " / ", " » ", " « ",
               "｜", "|", "_", "－", "–", "—")
+_MIN_TITLE = 15  # characters: a shorter title ("Home", "Blog") names no article
+_NOT_SHOWN = {"script", "style", "noscript", "template", "head", "title"}
 # "Headline | Site name": the last separated part, when short enough to be a name.
 _LAST_PART = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
@@ -22,6 +25,22 @@ def read_title(page, headline: str | None, site_name: str | None) -> str | None:
         node = page.tree.find(".//title")
         title = _decoded(node.text_content()) if node is not None else None
     return without_site_name(title, site_name, h1) if title else None
+
+
+def headline_of(tree):
+    """The first h1, or an h2/h3 before it that repeats the <title> without its last separated part
+    (the site name): a blog may set its headline in an h2 and use h1 for sections of the article.
+    On a page without either, the first element whose own text is that title (site builders set the
+    headline in a <p>)."""
+    title = without_last_part(" ".join((tree.findtext(".//title") or "").split()))
+    titled = len(title) >= _MIN_TITLE
+    for el in tree.iter("h1", "h2", "h3"):
+        if el.tag == "h1" or titled and " ".join(el.text_content().split()) == title:
+            return el
+    if not titled:
+        return None
+    return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NOT_SHOWN
+                 and el.text and " ".join(el.text.split()) == title), None)
 
 
 def without_last_part(title: str) -> str:
@@ -53,7 +72,8 @@ def _names_site(part: str, site_name: str | None) -> bool:
 
 
 def _h1(page) -> str | None:
-    node = page.tree.find(".//h1")
+    """The headline's text: the h1, or the heading or element `headline_of` finds in its place."""
+    node = headline_of(page.tree)
     return _decoded(node.text_content()) if node is not None else None
 
 
