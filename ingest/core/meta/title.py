@@ -12,6 +12,7 @@ from .references import folded
 # rest is the h1, so a separator of the headline's own stays whichever it is.
 SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ", " / ", " » ", " « ",
               "｜", "|", "_", "－", "–", "—")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MIN_TITLE = 15  # characters: a shorter title ("Home", "Blog") names no article
 _NOT_SHOWN = {"script", "style", "noscript", "template", "head", "title"}
 # "Headline | Site name": the last separated part, when short enough to be a name.
@@ -24,7 +25,21 @@ def read_title(page, headline: str | None, site_name: str | None) -> str | None:
     if not title:
         node = page.tree.find(".//title")
         title = _decoded(node.text_content()) if node is not None else None
-    return without_site_name(title, site_name, h1) if title else None
+    return _completed(without_site_name(title, site_name, h1), h1) if title else None
+
+
+def _completed(title: str, shown: str | None) -> str:
+    """The headline the page shows when the declared title is the start of it, cut by a length
+    limit ("… Best Practices & Upgrades" declared, "… & Upgrades to Prevent Issues" shown). Not
+    when the rest of the shown one is a separated part (its site name) or holds a year (a dateline
+    or byline set inside the h1), nor when it is only punctuation."""
+    declared = title.rstrip(".… ")
+    if not shown or len(declared) < _MIN_TITLE or not shown.startswith(declared):
+        return title
+    rest = shown[len(declared):]
+    if not rest.strip(" .?!…") or rest.startswith(SEPARATORS) or _YEAR.search(rest):
+        return title
+    return shown
 
 
 def headline_of(tree):
