@@ -28,8 +28,9 @@ def read_authors(tree, article: dict, graph: list[dict], in_meta: str | None,
     """`in_meta` is trafilatura's author from the meta tags; then the byline shown under the
     headline; last `bylines`, trafilatura's search of the page's marked elements, called only when
     none of those names anyone (it copies the whole tree; on wcxb-dev the byline under the headline
-    was right on 5 more pages when asked before it, and on none fewer). `written` holds the authors as the page declares them (its
-    meta tags' values): trafilatura's names lose their stops, which are given back from it.
+    was right on 5 more pages when asked before it, and on none fewer). `written` holds the authors
+    as the page declares them (its meta tags' values): trafilatura's names lose their stops, which
+    are given back from it.
     `graph` is every JSON-LD object of the page: an author given as {"@id": …} is looked up there."""
     nodes = {node["@id"]: node for node in graph if isinstance(node.get("@id"), str)}
     if article.get("author"):

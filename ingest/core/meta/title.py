@@ -20,12 +20,12 @@ _LAST_PART = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
 
 
 def read_title(page, headline: str | None, site_name: str | None) -> str | None:
-    h1 = _h1(page)
-    title = _decoded(headline) or _decoded(page.meta_first("og:title", "twitter:title")) or h1
+    shown = _shown_headline(page)
+    title = _decoded(headline) or _decoded(page.meta_first("og:title", "twitter:title")) or shown
     if not title:
         node = page.tree.find(".//title")
         title = _decoded(node.text_content()) if node is not None else None
-    return _completed(without_site_name(title, site_name, h1), h1) if title else None
+    return _completed(without_site_name(title, site_name, shown), shown) if title else None
 
 
 def _completed(title: str, shown: str | None) -> str:
@@ -86,7 +86,7 @@ def _names_site(part: str, site_name: str | None) -> bool:
     return bool(part) and (part in (site, domain) or (len(part) >= 4 and (site.startswith(part) or part.startswith(site))))
 
 
-def _h1(page) -> str | None:
+def _shown_headline(page) -> str | None:
     """The headline's text: the h1, or the heading or element `headline_of` finds in its place."""
     node = headline_of(page.tree)
     return _decoded(node.text_content()) if node is not None else None
