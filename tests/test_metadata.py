@@ -291,6 +291,8 @@ def test_a_newsroom_named_in_another_language_gives_way_to_the_person(desk):
     # og:title cut by a length limit; the h1 shows the whole headline.
     ("0320", "Plumbing Maintenance Tips: 11 Best Practices & Upgrades to Prevent Issues"),
     ("0330", "Top Strategies to Optimize Blockchain Performance and Security"),  # the h1 holds "Posted on July 1, 2024"
+    # og:title "Top 11 SEO Strategies for 2025": the page shows its headline in other words.
+    ("0040", "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"),
 ])
 def test_titles_lose_the_site_name_but_keep_their_own_separators(key, title):
     assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).title == title
@@ -382,6 +384,19 @@ def test_author_names_keep_the_stops_of_their_initials_and_titles(declared, auth
     html = (f"<html><head><title>Ten trends in catering</title>{declared}</head><body><h1>Ten trends in catering</h1>"
             "<p>Caterers met in Chicago this week to talk about what guests will want next year.</p></body></html>")
     assert read_metadata(parse(html, None), AT_THE_CORPUS_DATE).authors == authors
+
+
+@pytest.mark.parametrize("h1, title", [
+    ("Republicans Are Following Trump to Nowhere", "Republicans Are Following Trump to Nowhere"),  # the headline shown
+    ("The Evening Ledger", "Opinion | Republicans are following Trump to nowhere"),  # a logo shares no word
+    ("Dec 18 2025 Republicans follow Trump", "Opinion | Republicans are following Trump to nowhere"),  # a dateline
+    ("Opinion | Republicans Are Following Trump To Nowhere", "Opinion | Republicans are following Trump to nowhere"),
+])
+def test_the_headline_the_page_shows_is_the_title_when_it_rewords_the_declared_one(h1, title):
+    # Only a rewording (words shared, not only the spelling) replaces the declared title.
+    html = (f'<html><head><meta property="og:title" content="Opinion | Republicans are following Trump to nowhere">'
+            f"</head><body><h1>{h1}</h1><p>The party has no plan of its own for the next election.</p></body></html>")
+    assert read_metadata(parse(html, None), AT_THE_CORPUS_DATE).title == title
 
 
 @pytest.mark.parametrize("name, cleaned", [

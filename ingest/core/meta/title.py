@@ -1,6 +1,7 @@
 """The headline: the article's JSON-LD headline, og/twitter title, the headline element (the h1, or
-what stands in its place), else <title>; HTML entities a template escaped twice or more decoded; a
-site name the title merely appends cut off."""
+what stands in its place), else <title>; the headline the page shows where it rewords the declared
+one; HTML entities a template escaped twice or more decoded; a site name the title merely appends
+cut off."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,11 @@ from .references import folded
 # rest is the h1, so a separator of the headline's own stays whichever it is.
 SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " • ", " :: ", ": ", " / ", " » ", " « ",
               "｜", "|", "_", "－", "–", "—")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"\w+")
+_SHARED_WORDS = 0.2  # of the two titles' words together
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\b"
+                       r"|\bposted\s+on\b", re.I)
 _MIN_TITLE = 15  # characters: a shorter title ("Home", "Blog") names no article
 _NOT_SHOWN = {"script", "style", "noscript", "template", "head", "title"}
 # "Headline | Site name": the last separated part, when short enough to be a name.
@@ -25,21 +30,23 @@ def read_title(page, headline: str | None, site_name: str | None) -> str | None:
     if not title:
         node = page.tree.find(".//title")
         title = _decoded(node.text_content()) if node is not None else None
-    return _completed(without_site_name(title, site_name, shown), shown) if title else None
+    if not title:
+        return None
+    title = without_site_name(title, site_name, shown)
+    return without_site_name(shown, site_name) if _shown_rewords(shown, title) else title
 
 
-def _completed(title: str, shown: str | None) -> str:
-    """The headline the page shows when the declared title is the start of it, cut by a length
-    limit ("… Best Practices & Upgrades" declared, "… & Upgrades to Prevent Issues" shown). Not
-    when the rest of the shown one is a separated part (its site name) or holds a year (a dateline
-    or byline set inside the h1), nor when it is only punctuation."""
-    declared = title.rstrip(".… ")
-    if not shown or len(declared) < _MIN_TITLE or not shown.startswith(declared):
-        return title
-    rest = shown[len(declared):]
-    if not rest.strip(" .?!…") or rest.startswith(SEPARATORS) or _YEAR.search(rest):
-        return title
-    return shown
+def _shown_rewords(shown: str | None, declared: str) -> bool:
+    """Whether the page shows the declared title's story under other words: a headline of three
+    words or more sharing a fifth of its words with the declared title ("11 SEO Strategies for 2025
+    to Boost Rankings" shown, "Top 11 SEO Strategies for 2025" declared for search engines). A
+    headline that shares none is no rewording (a site's logo, a section's name)."""
+    if not shown or _letters(shown) == _letters(declared) or len(shown.split()) < 3:
+        return False  # the same words spelled otherwise (case, quotes, dashes): the declared spelling stays
+    if _DATELINE.search(shown):
+        return False  # a dateline set inside the h1 ("Dec 18 2025 Preparing a transition")
+    ours, theirs = set(_WORD.findall(shown.casefold())), set(_WORD.findall(declared.casefold()))
+    return len(ours & theirs) >= _SHARED_WORDS * len(ours | theirs)
 
 
 def headline_of(tree):
