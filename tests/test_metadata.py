@@ -153,6 +153,14 @@ def test_the_day_in_the_address_is_the_publication_and_a_later_day_shown_is_not(
     assert (meta.published, meta.published_source) == ("2025-11-24", "url")
 
 
+def test_a_canonical_url_percent_encoded_as_a_whole_is_decoded():
+    # og:url "https://blog.guillaume-gomez.fr%2Farticles%2F2025-12-15%2BRust…": no host holds a "%".
+    raw = gzip.decompress((CORPORA / "wcxb-dev" / "html" / "0494.html.gz").read_bytes())
+    meta = read_metadata(parse(decode(raw), "file:///saved/0494.html"), AT_THE_CORPUS_DATE)
+    assert meta.canonical_url == "https://blog.guillaume-gomez.fr/articles/2025-12-15+Rust+GCC+backend:+Why+and+how"
+    assert (meta.site_name, meta.published, meta.published_source) == ("blog.guillaume-gomez.fr", "2025-12-15", "url")
+
+
 def test_a_month_first_date_whose_day_is_past_19_is_read_as_one():
     # "2/24/2026" under the headline: htmldate's quick parser leaves it to dateparser.
     meta = read_metadata(wcxb("4497"), AT_THE_CORPUS_DATE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from htmldate import find_date
 from trafilatura.metadata import examine_meta
@@ -136,10 +136,15 @@ def _is_site_root_for_deeper_page(canonical: str, fetched: str | None) -> bool:
 
 def _absolute(base: str | None, href: str) -> str | None:
     """The absolute http(s) URL of `href`, or None when it is none (or cannot be parsed, as
-    `http://[::1/story`)."""
+    `http://[::1/story`). A URL percent-encoded as a whole by its template
+    (`https://example.org%2Fnews%2F2025-12-15%2Fstory`: no host holds a "%") is decoded once."""
     href = href.strip()
     try:
         url = urljoin(base, href) if base else href
+        if "%" in urlsplit(url).netloc:
+            url = unquote(url)
+            if "%" in urlsplit(url).netloc:
+                return None
         urlsplit(url).hostname
     except ValueError:
         return None
