@@ -141,6 +141,35 @@ def test_a_heading_that_repeats_the_title_before_the_first_h1_is_the_headline():
     assert (meta.published, meta.published_source) == ("2025-12-19", "text")
 
 
+@pytest.mark.parametrize("key, title", [
+    ("0389", "rustc_codegen_gcc: Progress Report #39"),  # <h1>Antoyo's Blog</h1>, the post's <h2> after it
+    ("0459", "Academy of Art University Earns 19 Honors at the 2026 GDUSA Design Awards"),  # <h1>abdz—do</h1>
+    ("2862", "Defer, Panic, and Recover"),  # <h1>The Go Blog</h1>
+])
+def test_an_h1_that_names_the_site_gives_way_to_the_heading_that_repeats_the_title(key, title):
+    assert read_metadata(wcxb(key), AT_THE_CORPUS_DATE).title == title
+
+
+def test_a_masthead_h1_does_not_date_the_article_by_the_day_in_the_masthead():
+    # A newspaper's masthead is its first <h1> ("The Wall Street Journal Opinion"), with today's date
+    # beside it ("November 20, 2019"); the article's own <h1> repeats the title, and the day shown
+    # under it is the declared publication's, 00:04 UTC on the 19th being the 18th in New York.
+    path = next((CORPORA / "aeb-dev" / "html").glob("7ab16ade*.html.gz"))
+    meta = read_metadata(page_of(path), AT_THE_CORPUS_DATE)
+    assert (meta.title, meta.published_source) == ("Is Football Violence a Crime?", "json-ld")
+    assert meta.published.startswith("2019-11-19T00:04")
+
+
+def test_an_h1_that_rewords_the_title_stays_the_headline_whatever_repeats_the_title_below():
+    # A review's h1 rewords its <title>; an h2 further down, in the list of picks, repeats it.
+    html = ("<html><head><title>Best Travel Insurance for Seniors in 2025</title></head><body>"
+            "<h1>Best Travel Insurance for Seniors</h1><p>By Ann Lee</p><p>May 2, 2025</p>"
+            "<p>What we looked for in a policy, and how we tested each one over six months.</p>"
+            "<h2>Best Travel Insurance for Seniors in 2025</h2><p>Jan 1, 2019</p></body></html>")
+    meta = read_metadata(parse(html, None), AT_THE_CORPUS_DATE)
+    assert meta.published == "2025-05-02"
+
+
 def test_the_day_in_the_address_is_the_publication_and_a_later_day_shown_is_not():
     # /2025/11/24/ in the address, "Dec 3, 2025" shown under the headline, 2025-11-24 declared.
     raw = gzip.decompress((CORPORA / "wcxb-dev" / "html" / "0080.html.gz").read_bytes())

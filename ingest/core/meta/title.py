@@ -45,22 +45,35 @@ def _shown_rewords(shown: str | None, declared: str) -> bool:
         return False  # the same words spelled otherwise (case, quotes, dashes): the declared spelling stays
     if _DATELINE.search(shown):
         return False  # a dateline set inside the h1 ("Dec 18 2025 Preparing a transition")
-    ours, theirs = set(_WORD.findall(shown.casefold())), set(_WORD.findall(declared.casefold()))
+    return _same_story(shown, declared)
+
+
+def _same_story(one: str, other: str) -> bool:
+    """Whether two titles share a fifth of their words: one story, perhaps worded otherwise."""
+    ours, theirs = set(_WORD.findall(one.casefold())), set(_WORD.findall(other.casefold()))
     return len(ours & theirs) >= _SHARED_WORDS * len(ours | theirs)
 
 
 def headline_of(tree):
     """The first h1, or an h2/h3 before it that repeats the <title> without its last separated part
     (the site name): a blog may set its headline in an h2 and use h1 for sections of the article.
-    On a page without either, the first element whose own text is that title (site builders set the
+    An h1 that shares no fifth of its words with that title names the site or a section (a logo
+    set in an h1 above the post's h2): a heading after it that repeats the title is the headline.
+    On a page without any, the first element whose own text is that title (site builders set the
     headline in a <p>)."""
     title = without_last_part(" ".join((tree.findtext(".//title") or "").split()))
     titled = len(title) >= _MIN_TITLE
+    first = None
     for el in tree.iter("h1", "h2", "h3"):
-        if el.tag == "h1" or titled and " ".join(el.text_content().split()) == title:
+        text = " ".join(el.text_content().split())
+        if titled and text == title:
             return el
-    if not titled:
-        return None
+        if el.tag == "h1" and first is None:
+            if not titled or _same_story(text, title):
+                return el
+            first = el  # a logo or a section's name, unless no heading repeats the title
+    if first is not None or not titled:
+        return first
     return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NOT_SHOWN
                  and el.text and " ".join(el.text.split()) == title), None)
 
