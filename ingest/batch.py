@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .core.clean import clean
-from .fetch import FetchError, fetch
+from .fetch import BadURL, FetchError, fetch
 from .inputs import Input, InputError, read_file
 from .core.options import Options
 from .core.rejection import Reason, Rejection
@@ -53,6 +53,8 @@ def _clean_one(task: tuple[Input, bytes | None, Options, dict | None]) -> Outcom
         return _outcome(item, data, options, headers)
     except InputError as exc:
         return Outcome(item.label, error=str(exc), reason="unreadable input")
+    except BadURL as exc:
+        return Outcome(item.label, error=str(exc), reason=Reason.BAD_URL.value)
     except FetchError as exc:
         return Outcome(item.label, error=str(exc), reason=Reason.FETCH_FAILED.value)
     except Exception as exc:  # a crash on one page must not stop the batch; say what it was

@@ -10,6 +10,7 @@ import urllib3
 
 from .connections import Deadline, pool_manager
 from .crawl.guard import AddressGuard, AddressRefused, Scope
+from .crawl.urls import url_problem
 from .identity import user_agent
 
 MAX_REDIRECTS = 10
@@ -30,14 +31,23 @@ class FetchError(Exception):
     pass
 
 
+class BadURL(FetchError):
+    """The URL cannot be fetched as written (no host, a port out of range, a broken IPv6 literal)."""
+
+
 def fetch(url: str, timeout: float = 20.0, max_bytes: int = 20_000_000, deadline: float = DEADLINE,
           guard: AddressGuard | None = None, headers: dict[str, str] | None = None) -> Fetched:
     """GET `url`. The guard allows the URL's own addresses (and no other private ones); `headers` are
     sent besides (or instead of) ours: a User-Agent, a Cookie, an Authorization."""
+    problem = url_problem(url)
+    if problem:
+        raise BadURL(f"bad URL: {problem}")
     guard = (guard or AddressGuard()).allowing([url])
     clock = Deadline(deadline)
     try:
         return _fetch(url, timeout, max_bytes, guard, clock, headers or {})
+    except urllib3.exceptions.LocationValueError as exc:  # a host urllib3 cannot connect to as written
+        raise BadURL(f"bad URL: {exc}") from None
     except urllib3.exceptions.HTTPError as exc:
         raise FetchError(f"took longer than {deadline:g}s" if clock.expired else _why(exc)) from None
     except AddressRefused as exc:
@@ -56,13 +66,22 @@ def _fetch(url: str, timeout: float, max_bytes: int, guard: AddressGuard, clock:
                                 timeout=urllib3.Timeout(connect=timeout, read=timeout))
         if response.status in REDIRECTS and response.headers.get("Location"):
             _discard(response)
-            url = urljoin(url, response.headers["Location"])
-            refusal = scope.refusal(url)
+            url, refusal = _redirected(url, response.headers["Location"])
+            refusal = refusal or scope.refusal(url)
             if refusal:
                 raise FetchError(f"redirect refused, {refusal}")
             continue
         return _read(response, url, max_bytes, clock)
     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _redirected(url: str, location: str) -> tuple[str, str | None]:
+    """Where a redirect leads, and why it cannot be followed there (None when it can)."""
+    try:
+        target = urljoin(url, location)
+    except ValueError as exc:  # a Location urljoin cannot even read ("http://[::1/story")
+        return location, str(exc)
+    return target, url_problem(target)
 
 
 def _discard(response) -> None:

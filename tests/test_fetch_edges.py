@@ -7,7 +7,7 @@ from functools import partial
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from helpers import records, run_ingest, sample_pages, validate, without_summary
+from helpers import records, run_ingest, sample_pages, summary_line, validate, without_summary
 from loopback import Site, serve
 from sites.server import Reply, TestSite
 
@@ -99,6 +99,25 @@ def test_a_redirect_off_the_urls_origin_is_refused_and_never_reached(site, host)
     assert without_summary(proc.stderr) == (f"ingest: {base}/away: redirect refused, another origin than the start URLs': "
                            f"{elsewhere.root}\n")
     assert elsewhere.arrived == []
+
+
+def test_urls_that_cannot_be_fetched_as_written_are_bad_urls_and_the_batch_goes_on():
+    bad = ["http://[::1", "http://news.example:99999/", "https://", "http://news .example/", "http://%zz/"]
+    proc = run_ingest("clean", *bad, str(sample_pages()[0]))
+    assert proc.returncode == 1
+    lines = without_summary(proc.stderr).splitlines()
+    assert [line.split(": bad URL: ")[0] for line in lines] == [f"ingest: {url}" for url in bad]
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert f"bad URL {len(bad)}" in summary_line(proc.stderr)
+    assert len(records(proc.stdout)) == 1  # the good page after them is still cleaned
+
+
+def test_a_redirect_to_a_url_that_cannot_be_fetched_is_refused_with_the_reason(site):
+    site.redirect("/away", "http://[::1/story")
+    with serve(site) as base:
+        proc = run_ingest("clean", f"{base}/away")
+    assert proc.returncode == 1
+    assert without_summary(proc.stderr) == f"ingest: {base}/away: redirect refused, Invalid IPv6 URL\n"
 
 
 def test_the_address_guard_refuses_a_loopback_address_found_by_dns(site):

@@ -65,6 +65,18 @@ def test_durations(value, seconds):
     assert parse_duration(value) == seconds
 
 
+@pytest.mark.parametrize("url, reason", [
+    ("http://[::1", "Invalid IPv6 URL"), ("https://news.example:99999/", "Port out of range"),
+    ("https://", "no host"), ("http://news .example/", "white space in the host"),
+])
+def test_a_start_url_that_cannot_be_fetched_is_refused_with_its_reason(tmp_path, url, reason):
+    # In a sources file and on the command line alike: the source, the URL and why, not a traceback.
+    with pytest.raises(SourcesError, match=re.escape(f"sources.a: start URL {url!r}: {reason}")):
+        load_sources(write(tmp_path, f'[sources.a]\nstart = ["https://news.example/", "{url}"]\n'))
+    with pytest.raises(SourcesError, match=re.escape(f"command line: start URL {url!r}: {reason}")):
+        source_from_urls([url])
+
+
 def test_urls_make_an_adhoc_source_named_for_the_host():
     source = source_from_urls(["https://news.example/", "https://news.example/rss"])
     assert source.name == "news.example" and source.allowed_hosts == ("news.example",)

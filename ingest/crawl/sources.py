@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..filters import FilterError, Filters, make_filters
+from .urls import url_problem
 
 DEFAULT_INTERVAL = 3600.0
 
@@ -84,8 +85,12 @@ def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
     start = table.get("start")
     if isinstance(start, str):
         start = [start]
-    if not start or not all(isinstance(u, str) and urlsplit(u).scheme in ("http", "https") for u in start):
+    if not start or not all(isinstance(u, str) for u in start):
         raise SourcesError(f"{where}: `start` must be one or more http(s) URLs")
+    for url in start:
+        problem = url_problem(url)
+        if problem:
+            raise SourcesError(f"{where}: start URL {url!r}: {problem}")
     settings = dict(table.get("settings") or {})
     for key, setting in _POLITENESS.items():
         if key in table:
@@ -130,7 +135,8 @@ def _filters(table: dict, where: str) -> Filters:
 
 def source_from_urls(urls: list[str], name: str = "") -> Source:
     """An ad-hoc source for `ingest crawl URL...`: named after the first URL's host, made safe."""
-    name = name or safe_name(urlsplit(urls[0]).hostname or "")
+    # An unreadable first URL names nothing: source_from_table then says what is wrong with it.
+    name = name or safe_name("" if url_problem(urls[0]) else urlsplit(urls[0]).hostname or "")
     return source_from_table(name, {"start": list(urls)}, where="command line")
 
 

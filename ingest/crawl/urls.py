@@ -1,4 +1,5 @@
-"""URL identity: the same article reached through tracking links or fragments is one URL."""
+"""URL identity: the same article reached through tracking links or fragments is one URL; and
+whether a URL can be fetched as written at all."""
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -28,3 +29,19 @@ def canonicalize(url: str) -> str:
         host = f"{parts.username or ''}{':' + parts.password if parts.password else ''}@{host}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_key(k)]
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query, doseq=True), ""))
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be fetched as written, checked before any connection; None when it can."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (reading it checks it: a port out of range or not a number raises)
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https"):
+        return f"the scheme is {parts.scheme or 'missing'}, not http or https"
+    if not parts.hostname:
+        return "no host"
+    if any(ch.isspace() for ch in parts.netloc):
+        return "white space in the host"
+    return None
