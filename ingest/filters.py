@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
+from .core.language.detector import known_languages
+
 
 class FilterError(ValueError):
     """A filter value that cannot be read, with what was expected."""
@@ -37,6 +39,10 @@ def make_filters(languages=None, since=None, until=None) -> Filters:
     codes = tuple(code.strip().lower() for code in languages or () if code.strip())
     if any(not code.isalpha() or len(code) not in (2, 3) for code in codes):
         raise FilterError(f"language: expected ISO 639-1 codes like fr,en, got {','.join(codes)}")
+    unknown = [code for code in codes if code not in known_languages()]
+    if unknown:  # no record could ever match: say so rather than filter out every record
+        raise FilterError(f"language: {','.join(unknown)} is not a language ingest detects; it detects "
+                          f"{','.join(sorted(known_languages()))}")
     return Filters(codes, _bound(since, "since", end=False), _bound(until, "until", end=True))
 
 

@@ -53,6 +53,15 @@ def test_a_bad_filter_or_header_value_is_one_clear_error(flag, value):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("value", ["jp", "en,xx"])
+def test_a_language_no_record_can_be_in_is_refused_not_filtered_silently(value):
+    # "jp" is a country; Japanese is "ja". Every record would be filtered out without a word.
+    proc = run_ingest("clean", str(sample_pages()[0]), "--language", value)
+    assert proc.returncode == 2 and proc.stdout == ""
+    unknown = value.split(",")[-1]
+    assert f"argument --language: {unknown} is not a language ingest detects; it detects af,ar," in proc.stderr
+
+
 def test_an_input_list_gives_its_inputs_in_order_skipping_blanks_and_comments(tmp_path):
     site = Site()
     site.page("/story", sample_pages()[2].read_bytes())

@@ -51,6 +51,7 @@ def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
     ('[sources.a]\nstart = "https://a.example/"\ndepht = 2\n', "depht"),
     ('[sources.a]\nstart = "https://a.example/"\ndeny = ["("]\n', "deny"),
     ('[sources.a]\nstart = "https://a.example/"\ndepth = -1\n', "depth"),
+    ('[sources.a]\nstart = "https://a.example/"\nlanguage = ["jp"]\n', "sources.a.language: jp is not a language"),
     ("[other]\nx = 1\n", "no [sources.NAME]"),
     ("[sources.a\n", "sources.toml"),
 ])

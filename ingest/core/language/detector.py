@@ -1,6 +1,7 @@
 """langdetect made deterministic and cheap: a seeded detector per call over a shared profile store."""
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -75,6 +76,15 @@ def _trigram_fit(text: str, profiles: dict, column: int) -> float:
         weights = profiles.get(gram)
         held += bool(weights and weights[column] > 0)
     return held / total if total else 1.0
+
+
+@lru_cache(maxsize=1)
+def known_languages() -> frozenset[str]:
+    """The codes a record's `language` can take: one per profile langdetect ships, read from the
+    profiles' file names (the profiles themselves are not loaded)."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return frozenset(_CODES.get(name, name) for name in os.listdir(PROFILES_DIRECTORY))
 
 
 @lru_cache(maxsize=1)
