@@ -6,6 +6,8 @@ import gzip
 import os
 from datetime import datetime
 
+import pytest
+
 from helpers import BAD, ROOT, records, run_ingest, sample_pages, validate, without_summary
 from warcs import Response, write_warc
 
@@ -93,6 +95,18 @@ def test_a_cut_off_or_corrupt_archive_is_counted_broken_and_the_others_go_on(tmp
     assert any(line.startswith(f"ingest: {bad}: ") and "skipped 1 broken" in line for line in lines)
     urls = [r["url"] for r in records(proc.stdout)]
     assert urls[-3:] == [r.url for r in responses()[:3]]  # the whole file after the broken ones
+
+
+@pytest.mark.parametrize("name, data", [
+    ("header.warc", b"WARC/1.0\r\nbroken"),  # a header block cut short: fastwarc reads it as a record
+    ("fields.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n"),  # no Record-ID, Date or Content-Length
+])
+def test_a_record_without_the_fields_every_warc_record_has_is_broken_not_silently_nothing(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = run_ingest("clean", str(path))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert without_summary(proc.stderr) == f"ingest: {path}: 0 HTML pages; skipped 1 broken\n"
 
 
 def test_warc_files_are_found_in_directories_and_lists(tmp_path):

@@ -10,6 +10,9 @@ from datetime import datetime
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The named fields every WARC record has (ISO 28500, 5.1): fastwarc yields a block without them as a
+# record of unknown type and reads on.
+_MANDATORY = ("WARC-Type", "WARC-Record-ID", "WARC-Date", "Content-Length")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def read_pages(stream, tally: Tally) -> Iterator[ArchivedPage]:
 def _page(record) -> tuple[ArchivedPage | None, str | None]:
     """The page a record holds, or the reason it is skipped (None: not a page, say nothing)."""
     kind = record.record_type
+    if any(record.headers.get(name) is None for name in _MANDATORY):
+        return None, "broken"  # not a record: a header block cut short or garbage where one should be
     if kind == WarcRecordType.revisit:
         return None, "revisit"
     expected = record.content_length
