@@ -17,6 +17,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
+from scrapy.utils.response import get_base_url
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from ingest.crawl.guard import Scope
@@ -26,7 +27,7 @@ from ingest.crawl.redis.acks import settle, token_of
 from ingest.crawl.state import Ledger, open_state
 from ingest.crawl.pagekind import Kind, page_kind
 from ingest.crawl.sources import Source, load_sources, source_from_urls
-from ingest.crawl.urls import canonicalize
+from ingest.crawl.urls import canonicalize, url_problem
 
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -130,9 +131,9 @@ class NewsSpider(Spider):
         entries = [entry for entry in sitemap if entry.get("loc")]
         # A news sitemap lists articles; a plain one lists any page of the site.
         news = sitemap.type == "urlset" and any("news" in entry for entry in entries)
-        listed = [(urljoin(response.url, entry["loc"]), entry.get("lastmod")) for entry in entries]
-        urls = [url for url, lastmod in listed
-                if sitemap.type != "urlset" or not self.unchanged_since_fetched(url, lastmod)]
+        listed = [(_joined(response.url, entry["loc"]), entry.get("lastmod")) for entry in entries]
+        urls = [url for url, lastmod in listed if self.readable(url)
+                and (sitemap.type != "urlset" or not self.unchanged_since_fetched(url, lastmod))]
         yield from self.requests(urls, hops=0, listed=news)
 
     def unchanged_since_fetched(self, url: str, lastmod: str | None) -> bool:
@@ -159,7 +160,7 @@ class NewsSpider(Spider):
         except etree.XMLSyntaxError:  # recover=True gives up on a few bodies
             root = None
         if root is not None:
-            yield from self.requests([urljoin(response.url, u) for u in _feed_links(root)], hops=0, listed=True)
+            yield from self.requests([_joined(response.url, u) for u in _feed_links(root)], hops=0, listed=True)
 
     def parse_page(self, response: TextResponse):
         kind = page_kind(response.body, response.url, listed=response.meta.get("listed", False))
@@ -169,7 +170,8 @@ class NewsSpider(Spider):
             if kind is Kind.ARTICLE and not self.follow_from_articles:
                 return
         feeds = response.xpath("//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href")
-        yield from self.requests([response.urljoin(href) for href in feeds.getall()], hops=0)
+        base = get_base_url(response)  # the page's <base href>, as response.urljoin reads it
+        yield from self.requests([_joined(base, href) for href in feeds.getall()], hops=0)
         hops = response.meta.get("hops", 0)
         if hops < self.depth:
             yield from self.requests([link.url for link in self.links.extract_links(response)], hops=hops + 1)
@@ -190,6 +192,8 @@ class NewsSpider(Spider):
         """Requests for discovered URLs: tracking keys dropped, on the source's hosts and allowed by
         it, conditional when the page's article is already in the feed."""
         for url in urls:
+            if not self.readable(url):
+                continue
             url = canonicalize(url)
             if self.scope.refusal(url):
                 self.crawler.stats.inc_value("ingest/refused/out_of_scope")
@@ -209,6 +213,15 @@ class NewsSpider(Spider):
                 if validators.last_modified:
                     headers["If-Modified-Since"] = validators.last_modified
             yield Request(url, callback=self.parse, errback=self.fetch_failed, headers=headers, meta=meta)
+
+    def readable(self, url: str) -> bool:
+        """Whether a discovered URL can be requested as written; one that cannot (a broken IPv6
+        literal, a port out of range in a sitemap or a link) is counted and left, as one bad entry
+        must not cost the rest of its sitemap or page."""
+        if url_problem(url) is None:
+            return True
+        self.crawler.stats.inc_value("ingest/refused/bad_url")
+        return False
 
     def start_failed(self, failure):
         """A start URL that could not be fetched: the crawl cannot do its job from it; say why."""
@@ -326,3 +339,12 @@ def _declared_charset(content_type: bytes | None) -> str | None:
         if key.lower() == "charset" and value:
             return value.strip("\"' ")
     return None
+
+
+def _joined(base: str, href: str) -> str:
+    """`href` made absolute against `base`; as written when it cannot be read as a URL at all (then
+    `readable` refuses it)."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href

@@ -58,6 +58,28 @@ def test_download_failures_are_counted_by_reason_in_the_summary(tmp_path, pages)
     assert "Traceback" not in result.stderr
 
 
+def test_a_url_that_cannot_be_read_costs_only_itself_not_its_sitemap_or_page(tmp_path, pages):
+    # A sitemap whose first <loc> is a broken IPv6 literal, a home page linking to a port out of
+    # range and announcing a feed at a broken address: each is counted, the rest is crawled.
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               "<url><loc>http://[::1/broken</loc></url><url><loc>/news/2024/05/listed-story</loc></url></urlset>")
+    home = ('<html><head><link rel="alternate" type="application/rss+xml" href="http://[::1/feed"></head><body>'
+            '<a href="/news/2024/05/linked-story">Story</a> <a href="http://127.0.0.1:99999/x">Elsewhere</a></body></html>')
+    site = TestSite({
+        "/": Page(home), "/robots.txt": Page("User-agent: *\nSitemap: /sitemap.xml\n", content_type="text/plain"),
+        "/sitemap.xml": Page(sitemap, content_type="application/xml"),
+        "/news/2024/05/listed-story": Article(pages[0]), "/news/2024/05/linked-story": Article(pages[1]),
+    }).start()
+    try:
+        result = run_crawl(site.url("/"), out=tmp_path / "feed", state=tmp_path / "state")
+    finally:
+        site.stop()
+    written = sorted(r["url"].rsplit("/", 1)[-1] for r in read_feed(tmp_path / "feed"))
+    assert written == ["linked-story", "listed-story"]
+    assert "refused            out of scope 0, address guard 0, bad URL 3" in result.stdout, result.stdout
+    assert "Traceback" not in result.stderr
+
+
 def test_a_hanging_robots_txt_is_given_up_quickly_and_not_retried(tmp_path, pages):
     never = threading.Event()
     site = TestSite({"/": listing("/news/2024/05/a-story"), "/news/2024/05/a-story": Article(pages[0]),

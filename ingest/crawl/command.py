@@ -281,7 +281,8 @@ def summary(name: str, stats: dict, out: str) -> str:
         "  dropped            " + (", ".join(f"{r} {n}" for r, n in sorted(drops.items())) or "none"),
         "  HTTP errors        " + (", ".join(f"{s}: {n}" for s, n in sorted(http_errors.items())) or "none"),
         "  download failures  " + (_failures(stats) or "none"),
-        f"  refused            out of scope {out_of_scope}, address guard {stats.get('ingest/refused/address', 0)}",
+        f"  refused            out of scope {out_of_scope}, address guard {stats.get('ingest/refused/address', 0)},"
+        f" bad URL {stats.get('ingest/refused/bad_url', 0)}",
         f"  robots.txt denied  {stats.get('robotstxt/forbidden', 0)}",
         f"  feed               {Path(out).resolve()}/date=*/*.jsonl",
     ]
