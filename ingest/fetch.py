@@ -122,6 +122,9 @@ def _content_type(header: str) -> tuple[str, str | None]:
 
 
 def _why(exc: Exception) -> str:
+    if isinstance(exc, urllib3.exceptions.DecodeError):  # its text is a tuple's repr: say it plainly
+        detail = f" ({exc.args[1]})" if len(exc.args) > 1 else ""
+        return f"the body does not decode as its Content-Encoding says{detail}"
     reason = getattr(exc, "reason", None) or exc
     if isinstance(reason, AddressRefused):
         return str(reason)
