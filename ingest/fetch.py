@@ -110,6 +110,10 @@ def _read(response, url: str, max_bytes: int, clock: Deadline) -> Fetched:
                 raise FetchError(f"larger than {max_bytes} bytes")
         if clock.expired:
             raise FetchError(f"took longer than {clock.seconds:g}s")
+        if not body and response.tell():  # a decoder that met no valid data may give nothing, not an error
+            encoding = response.headers.get("Content-Encoding", "")
+            raise FetchError(f"the body does not decode as its Content-Encoding says ({encoding} gave nothing "
+                             f"from {response.tell()} bytes)")
         return Fetched(url=url, body=bytes(body), charset=charset)
     finally:
         response.release_conn()

@@ -120,14 +120,18 @@ def test_a_redirect_to_a_url_that_cannot_be_fetched_is_refused_with_the_reason(s
     assert without_summary(proc.stderr) == f"ingest: {base}/away: redirect refused, Invalid IPv6 URL\n"
 
 
-def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_one_plain_line(site):
-    site.page("/packed", b"this is not gzip", **{"Content-Encoding": "gzip"})
+@pytest.mark.parametrize("encoding, body, reason", [
+    ("gzip", b"this is not gzip", "Error -3 while decompressing data: incorrect header check"),
+    ("br", b"this is not brotli", "brotli: decoder failed"),
+    ("br", b"\x00\x01garbage", "br gave nothing from 9 bytes"),  # no error from the decoder: not "empty input"
+])
+def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_one_plain_line(site, encoding, body, reason):
+    site.page("/packed", body, **{"Content-Encoding": encoding})
     with serve(site) as base:
         proc = run_ingest("clean", f"{base}/packed")
     assert proc.returncode == 1
     assert without_summary(proc.stderr) == (f"ingest: {base}/packed: the body does not decode as its "
-                                            "Content-Encoding says (Error -3 while decompressing data: "
-                                            "incorrect header check)\n")
+                                            f"Content-Encoding says ({reason})\n")
 
 
 def test_the_address_guard_refuses_a_loopback_address_found_by_dns(site):
