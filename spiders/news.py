@@ -101,7 +101,8 @@ class NewsSpider(Spider):
         if sitemaps is None:  # a parser that does not tell its Sitemap: lines: read the file ourselves
             self.crawler.engine.crawl(self.robots_request(_root(request.url)))
             return
-        for sitemap in self.requests(sitemaps, hops=0):
+        # A relative Sitemap: line ("Sitemap: /news-sitemap.xml") is read against the robots.txt's URL.
+        for sitemap in self.requests([_joined(request.url, url) for url in sitemaps], hops=0):
             self.crawler.engine.crawl(sitemap)
 
     def parse(self, response: Response):

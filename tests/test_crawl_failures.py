@@ -59,8 +59,9 @@ def test_download_failures_are_counted_by_reason_in_the_summary(tmp_path, pages)
 
 
 def test_a_url_that_cannot_be_read_costs_only_itself_not_its_sitemap_or_page(tmp_path, pages):
-    # A sitemap whose first <loc> is a broken IPv6 literal, a home page linking to a port out of
-    # range and announcing a feed at a broken address: each is counted, the rest is crawled.
+    # A sitemap whose first <loc> is a broken IPv6 literal and a home page announcing its feed at a
+    # broken address: each is counted, the rest is crawled. (Scrapy's link extractor itself leaves
+    # the link to a port out of range.)
     sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                "<url><loc>http://[::1/broken</loc></url><url><loc>/news/2024/05/listed-story</loc></url></urlset>")
     home = ('<html><head><link rel="alternate" type="application/rss+xml" href="http://[::1/feed"></head><body>'
@@ -76,8 +77,26 @@ def test_a_url_that_cannot_be_read_costs_only_itself_not_its_sitemap_or_page(tmp
         site.stop()
     written = sorted(r["url"].rsplit("/", 1)[-1] for r in read_feed(tmp_path / "feed"))
     assert written == ["linked-story", "listed-story"]
-    assert "refused            out of scope 0, address guard 0, bad URL 3" in result.stdout, result.stdout
+    assert "refused            out of scope 0, address guard 0, bad URL 2" in result.stdout, result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_relative_sitemap_line_in_robots_txt_is_read_against_the_robots_txt_url(tmp_path, pages):
+    # "Sitemap: /news-sitemap.xml": not the default /sitemap.xml, and the only way to the story.
+    sitemap = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               "<url><loc>/news/2024/05/listed-story</loc></url></urlset>")
+    site = TestSite({
+        "/": Page("<html><body><p>Nothing linked here.</p></body></html>"),
+        "/robots.txt": Page("User-agent: *\nSitemap: /news-sitemap.xml\n", content_type="text/plain"),
+        "/news-sitemap.xml": Page(sitemap, content_type="application/xml"),
+        "/news/2024/05/listed-story": Article(pages[0]),
+    }).start()
+    try:
+        result = run_crawl(site.url("/"), out=tmp_path / "feed", state=tmp_path / "state")
+    finally:
+        site.stop()
+    assert [r["url"].rsplit("/", 1)[-1] for r in read_feed(tmp_path / "feed")] == ["listed-story"]
+    assert "refused            out of scope 0, address guard 0, bad URL 0" in result.stdout, result.stdout
 
 
 def test_a_hanging_robots_txt_is_given_up_quickly_and_not_retried(tmp_path, pages):
