@@ -191,6 +191,25 @@ def test_cc_news_paths_and_a_date_range_choose_the_files(tmp_path):
     assert plan["inputs"] == [f"{base}/{p}" for p in paths[1:3]]
 
 
+def test_a_local_cc_news_copy_needs_only_the_days_asked_for(tmp_path):
+    # The month's list names four files; the mirror holds only the 5th's: the others are not asked for.
+    base = tmp_path / "commoncrawl"
+    stamps = ["20240104230000", "20240105101010", "20240106235959", "20240107000001"]
+    paths = [f"crawl-data/CC-NEWS/2024/01/CC-NEWS-{stamp}-{i:05d}.warc.gz" for i, stamp in enumerate(stamps)]
+    (base / paths[1]).parent.mkdir(parents=True)
+    write_warc(base / paths[1], [pages()[1]])
+    listing = tmp_path / "warc.paths.gz"
+    listing.write_bytes(gzip.compress(("\n".join(paths) + "\n").encode()))
+    common = [str(listing), "--base", str(base), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state")]
+    proc = run_ingest("archive", *common, "--from", "2024-01-05", "--to", "2024-01-05")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["url"] for r in feed(tmp_path / "out")] == [pages()[1].url]
+    for bounds, message in [(("--from", "2024-01-06", "--to", "2024-01-05"), "--from 2024-01-06 is after --to 2024-01-05"),
+                            (("--from", "2024-02-01"), "no CC-NEWS file in the inputs is stamped from 2024-02-01 to the end")]:
+        proc = run_ingest("archive", *common, *bounds)
+        assert (proc.returncode, proc.stderr) == (2, f"ingest: {message}\n")
+
+
 def test_executor_configuration_errors_are_one_line(tmp_path):
     warc = snapshots(tmp_path)[0]
     config = tmp_path / "cluster.toml"

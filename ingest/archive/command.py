@@ -63,23 +63,38 @@ def run_archive(args) -> int:
 
 
 def archive_locations(args) -> list[str]:
-    """The WARC files the inputs name, cut to --from/--to; InputError for an input that is none."""
-    locations = []
-    for item in expand(args.inputs, base=args.base):
+    """The WARC files the inputs name, cut to --from/--to; InputError for an input that is none.
+    The range is cut first: a local copy of CC-NEWS need hold only the days asked for."""
+    items = list(expand(args.inputs, base=args.base))
+    for item in items:
         if item.kind != "warc":
             raise InputError(f"{item.label}: not a WARC file (.warc, .warc.gz) nor a list of them")
+    if args.start or args.end:
+        items = _in_range(items, args.start, args.end)
+    locations = []
+    for item in items:
         if "://" in item.location:
             locations.append(item.location)
         elif Path(item.location).is_file():
             locations.append(str(Path(item.location).resolve()))  # cluster tasks run elsewhere
         else:
             raise InputError(f"{item.label}: no such file")
-    if args.start or args.end:
-        locations, unstamped = ccnews.in_range(locations, args.start, args.end)
-        if unstamped:
-            raise InputError(f"{unstamped[0]}: --from/--to need CC-NEWS file names "
-                             "(CC-NEWS-YYYYMMDDHHMMSS-NNNNN.warc.gz)")
     return locations
+
+
+def _in_range(items: list, start: date | None, end: date | None) -> list:
+    """The inputs stamped from `start` to `end`; InputError when the range is empty or an input
+    carries no CC-NEWS stamp to judge it by."""
+    if start and end and start > end:
+        raise InputError(f"--from {start} is after --to {end}")
+    chosen, unstamped = ccnews.in_range([item.location for item in items], start, end)
+    if unstamped:
+        raise InputError(f"{unstamped[0]}: --from/--to need CC-NEWS file names "
+                         "(CC-NEWS-YYYYMMDDHHMMSS-NNNNN.warc.gz)")
+    if items and not chosen:
+        raise InputError(f"no CC-NEWS file in the inputs is stamped from {start or 'the start'} to {end or 'the end'}")
+    kept = set(chosen)
+    return [item for item in items if item.location in kept]
 
 
 def build(args, config: dict, locations: list[str]):
