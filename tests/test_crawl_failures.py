@@ -37,6 +37,17 @@ def test_a_crawl_whose_start_url_refuses_the_connection_exits_non_zero_with_one_
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("override, reason", [("DOWNLOAD_DELAY=fast", "expected a number, got 'fast'"),
+                                              ("ROBOTSTXT_OBEY=maybe", "expected true or false, got 'maybe'")])
+def test_a_scrapy_setting_of_the_wrong_type_is_one_line_before_any_crawl(tmp_path, override, reason):
+    # Scrapy reads it only when the crawl's engine is built: without the check, a Twisted traceback.
+    proc = subprocess.run(crawl_command("http://127.0.0.1:9/", out=tmp_path / "feed", state=tmp_path / "state",
+                                        extra=["-s", override]),
+                          cwd=REPO, env=_env(), capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"ingest crawl: -s {override}: {reason}"]
+
+
 def test_download_failures_are_counted_by_reason_in_the_summary(tmp_path, pages):
     never = threading.Event()
     site = TestSite({

@@ -52,6 +52,11 @@ def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
     ('[sources.a]\nstart = "https://a.example/"\ndeny = ["("]\n', "deny"),
     ('[sources.a]\nstart = "https://a.example/"\ndepth = -1\n', "depth"),
     ('[sources.a]\nstart = "https://a.example/"\nlanguage = ["jp"]\n', "sources.a.language: jp is not a language"),
+    ('[sources.a]\nstart = "https://a.example/"\ndelay = "fast"\n', "sources.a.delay: expected a number, got 'fast'"),
+    ('[sources.a]\nstart = "https://a.example/"\nobey_robots = "maybe"\n',
+     "sources.a.obey_robots: expected true or false, got 'maybe'"),
+    ('[sources.a]\nstart = "https://a.example/"\nsettings = { CONCURRENT_REQUESTS = "many" }\n',
+     "sources.a.settings.CONCURRENT_REQUESTS: expected a number, got 'many'"),
     ("[other]\nx = 1\n", "no [sources.NAME]"),
     ("[sources.a\n", "sources.toml"),
 ])

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from . import resume
+from .setting_values import setting_problem
 from .sources import Source, SourcesError, load_sources, source_from_urls
 
 SERVE_PORT = 8471  # `--serve`'s port when free
@@ -135,6 +136,9 @@ def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None
         name, sep, value = item.partition("=")
         if not sep:
             raise SourcesError(f"-s {item}: expected NAME=VALUE")
+        problem = setting_problem(name.strip(), value)
+        if problem:
+            raise SourcesError(f"-s {item}: {problem}")
         settings.set(name.strip(), value, priority="cmdline")
     if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
         from ingest.identity import user_agent

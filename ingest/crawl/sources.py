@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..filters import FilterError, Filters, make_filters
+from .setting_values import setting_problem
 from .urls import url_problem
 
 DEFAULT_INTERVAL = 3600.0
@@ -92,9 +93,14 @@ def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
         if problem:
             raise SourcesError(f"{where}: start URL {url!r}: {problem}")
     settings = dict(table.get("settings") or {})
+    written = {setting: f"settings.{setting}" for setting in settings}  # each as the user wrote it
     for key, setting in _POLITENESS.items():
         if key in table:
-            settings[setting] = table[key]
+            settings[setting], written[setting] = table[key], key
+    for setting, value in settings.items():
+        problem = setting_problem(setting, value)
+        if problem:
+            raise SourcesError(f"{where}.{written[setting]}: {problem}")
     for key in ("allow", "deny"):
         for pattern in _strings(table.get(key), f"{where}.{key}"):
             try:
