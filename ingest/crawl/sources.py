@@ -27,6 +27,7 @@ _SWITCHES = ("links", "images", "tables", "comments", "markdown")
 _FILTERS = ("language", "since", "until")
 # A source's name names its lock and resume folders in the crawl state: one plain path component.
 _NAME = re.compile(r"^[\w.-]+$")
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.?$")  # letters of any script, digits, hyphens, dots between
 _KEYS = {"start", "interval", "allow", "deny", "depth", "page_limit", "hosts", "settings", *_POLITENESS,
          *_SWITCHES, *_FILTERS}
 
@@ -115,7 +116,7 @@ def source_from_table(name: str, table: dict, *, where: str = "") -> Source:
         deny=_strings(table.get("deny"), f"{where}.deny"),
         depth=_count(table.get("depth"), f"{where}.depth"),
         page_limit=_count(table.get("page_limit"), f"{where}.page_limit"),
-        hosts=_strings(table.get("hosts"), f"{where}.hosts"),
+        hosts=_hosts(table.get("hosts"), f"{where}.hosts"),
         settings=settings,
         switches=_switches(table, where),
         filters=_filters(table, where),
@@ -177,6 +178,16 @@ def _strings(value, where: str) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise SourcesError(f"{where}: expected a string or a list of strings")
+
+
+def _hosts(value, where: str) -> tuple[str, ...]:
+    """Host names: a URL or a host with a port would never equal a link's host, and the crawl
+    would refuse every page on it without a word."""
+    hosts = _strings(value, where)
+    for host in hosts:
+        if not _HOST.match(host):
+            raise SourcesError(f"{where}: expected host names like news.example, got {host!r}")
+    return hosts
 
 
 def _count(value, where: str) -> int | None:
