@@ -15,6 +15,8 @@ from pathlib import Path
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 LIST_SUFFIXES = (".paths", ".paths.gz")  # one WARC a line, as Common Crawl's warc.paths.gz
+_WARC_MAGIC = b"WARC/1."
+_SNIFF_BYTES = 512  # a gzip member's header and enough deflate to give the magic back
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
         elif arg.lower().endswith(LIST_SUFFIXES):
             pages.extend(Input(w, "warc", w) for w in read_warc_list(arg, base))
         else:
-            pages.append(Input(arg, "file", arg, url))
+            pages.append(Input(arg, "warc" if holds_warc(Path(arg)) else "file", arg, url))
     return pages
 
 
@@ -89,7 +91,25 @@ def _is_input_file(path: Path) -> bool:
 
 
 def _kind(path: Path) -> str:
-    return "warc" if is_warc_name(path.name) else "file"
+    return "warc" if is_warc_name(path.name) or holds_warc(path) else "file"
+
+
+def holds_warc(path: Path) -> bool:
+    """Whether a file whose name does not say so is a WARC (plain or gzip): it begins "WARC/1.".
+    Read as a page, its records' headers would come out as a junk article."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a FIFO or <(process substitution): reading would block or lose its bytes
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False  # the reader says why, for the page it then is
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(_WARC_MAGIC))
+        except zlib.error:
+            return False
+    return head.startswith(_WARC_MAGIC)
 
 
 def read_warc_list(path: str, base: str | None = None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
+import threading
 
 from helpers import INGEST, PAGES, error_lines, records, run_ingest, sample_pages, validate
 
@@ -62,3 +63,19 @@ def test_dangling_links_and_fifos_in_a_directory_are_named_one_line_each(tmp_pat
     assert error_lines(proc.stderr) == [f"ingest: {tmp_path / 'gone.html'}: a dangling symbolic link",
                                         f"ingest: {tmp_path / 'pipe.html'}: not a regular file (a FIFO)"]
     assert len(records(proc.stdout)) == 1
+
+
+def test_a_pipe_named_on_the_command_line_is_read_whole(tmp_path):
+    # `ingest clean <(curl ...)`: the pipe's bytes can be read once; nothing may peek at them first.
+    page = sample_pages()[0].read_bytes()
+    pipe = tmp_path / "page"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_bytes, args=(page,))
+    writer.start()
+    try:
+        proc = run_ingest("clean", str(pipe), timeout=120)
+    finally:
+        writer.join(timeout=120)
+    [record] = records(proc.stdout)
+    [expected] = records(run_ingest("clean", str(sample_pages()[0])).stdout)
+    assert record["text"] == expected["text"] and record["title"] == expected["title"]

@@ -109,6 +109,21 @@ def test_a_record_without_the_fields_every_warc_record_has_is_broken_not_silentl
     assert without_summary(proc.stderr) == f"ingest: {path}: 0 HTML pages; skipped 1 broken\n"
 
 
+@pytest.mark.parametrize("name", ["crawl-00001", "saved.html", "crawl.warc.gz.part"])
+def test_a_warc_whose_name_does_not_say_so_is_read_as_one_not_as_a_page(tmp_path, name):
+    # Read as a page, its records' WARC and HTTP headers came out as one junk article.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    warc = write_warc(tmp_path / "x.warc.gz", responses()[:2])
+    (folder / name).write_bytes(warc.read_bytes())
+    proc = run_ingest("clean", str(folder / name))
+    assert proc.returncode == 0, proc.stderr
+    assert [r["url"] for r in records(proc.stdout)] == [r.url for r in responses()[:2]]
+    if name.endswith(".html"):  # a directory's page-named entries are sniffed too
+        listed = run_ingest("clean", str(folder))
+        assert [r["url"] for r in records(listed.stdout)] == [r.url for r in responses()[:2]]
+
+
 def test_warc_files_are_found_in_directories_and_lists(tmp_path):
     folder = tmp_path / "crawl"
     folder.mkdir()
