@@ -103,6 +103,17 @@ def register(subparsers) -> None:
 
 
 def run_sql(args) -> int:
+    """The view, for a feed directory that exists: a misspelt one would give a view that fails only
+    when first queried. One with nothing committed yet is fine (the view reads what a crawl commits
+    later), but said, since DuckDB refuses to query it until then."""
+    feed = Path(args.feed)
+    if not feed.is_dir():
+        reason = "not a directory" if feed.exists() else "no such directory"
+        print(f"ingest feed sql: {args.feed}: {reason}", file=sys.stderr)
+        return 2
+    if not feed_files(feed):
+        print(f"ingest feed sql: {args.feed}: no committed feed files (date=*/*.jsonl) yet; "
+              "the view can be queried once a crawl commits one", file=sys.stderr)
     print(view_sql(f"{args.feed.rstrip('/')}/date=*/*.jsonl"))
     return 0
 

@@ -112,6 +112,18 @@ def holds_warc(path: Path) -> bool:
     return head.startswith(_WARC_MAGIC)
 
 
+NOT_A_WARC = "not a WARC archive: it does not begin with a 'WARC/1.' record, plain or gzip (a page? give it an .html name)"
+
+
+def not_a_warc(location: str) -> bool:
+    """A local file named as a WARC that holds something else (a saved page, a JSON file): said so,
+    where reading it would report only a "broken" record. Remote archives are judged as they stream."""
+    path = Path(location)
+    if "://" in location or not path.is_file() or path.stat().st_size == 0:
+        return False
+    return not holds_warc(path)
+
+
 def read_warc_list(path: str, base: str | None = None) -> list[str]:
     """The WARC locations a list file names, one a line; a relative one is taken under `base`
     (a directory or URL prefix), by default the list's own directory."""

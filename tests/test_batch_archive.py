@@ -227,6 +227,14 @@ def test_a_non_warc_input_is_one_line_naming_it(tmp_path):
     assert proc.stderr == f"ingest: {page}: not a WARC file (.warc, .warc.gz) nor a list of them\n"
 
 
+def test_a_page_named_as_a_warc_is_refused_before_any_task_runs(tmp_path):
+    named = tmp_path / "saved.warc.gz"
+    named.write_bytes(gzip.compress(sample_pages()[0].read_bytes()))
+    proc = run_ingest("archive", str(named), "--out", str(tmp_path / "o"), "--state", str(tmp_path / "s"))
+    assert proc.returncode == 2 and not (tmp_path / "s").exists()
+    assert proc.stderr.startswith(f"ingest: {named}: not a WARC archive: it does not begin with a 'WARC/1.' record")
+
+
 def _key(record: dict) -> tuple:
     return record["id"], record["content_hash"]
 

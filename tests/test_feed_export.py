@@ -101,3 +101,17 @@ def test_the_sql_view_gives_the_same_types_over_feeds_duckdb_would_infer_differe
     assert types[0][0] != types[1][0]  # what an analyst globbing the feed gets today
     assert types[0][1] == types[1][1]
     assert types[0][1]["published"] == "TIMESTAMP WITH TIME ZONE"
+
+
+def test_the_sql_view_of_a_feed_directory_that_is_not_there_is_refused_naming_it(tmp_path):
+    missing = run_ingest("feed", "sql", "--feed", str(tmp_path / "fede"))
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert f"{tmp_path / 'fede'}: no such directory" in missing.stderr
+    (tmp_path / "file").write_text("x")
+    assert "not a directory" in run_ingest("feed", "sql", "--feed", str(tmp_path / "file")).stderr
+
+
+def test_the_sql_view_of_a_feed_with_nothing_committed_yet_is_printed_with_a_warning(tmp_path):
+    empty = run_ingest("feed", "sql", "--feed", str(tmp_path))
+    assert empty.returncode == 0 and empty.stdout.startswith("CREATE OR REPLACE VIEW articles")
+    assert "no committed feed files" in empty.stderr

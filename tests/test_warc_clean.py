@@ -124,6 +124,17 @@ def test_a_warc_whose_name_does_not_say_so_is_read_as_one_not_as_a_page(tmp_path
         assert [r["url"] for r in records(listed.stdout)] == [r.url for r in responses()[:2]]
 
 
+@pytest.mark.parametrize("name, compress", [("saved.warc", False), ("saved.warc.gz", True)])
+def test_a_page_named_as_a_warc_is_said_to_be_no_archive_not_broken(tmp_path, name, compress):
+    page = sample_pages()[0].read_bytes()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(page) if compress else page)
+    proc = run_ingest("clean", str(path))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert without_summary(proc.stderr) == (f"ingest: {path}: not a WARC archive: it does not begin with a "
+                                            "'WARC/1.' record, plain or gzip (a page? give it an .html name)\n")
+
+
 def test_warc_files_are_found_in_directories_and_lists(tmp_path):
     folder = tmp_path / "crawl"
     folder.mkdir()

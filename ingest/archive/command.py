@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.options import Options
-from ..inputs import InputError, expand
+from ..inputs import NOT_A_WARC, InputError, expand, not_a_warc
 from . import ccnews
 from .executors import ConfigError, make_executor, quiet_task_logs, read_config
 from .report import failure_line, summary_lines
@@ -75,6 +75,8 @@ def archive_locations(args) -> list[str]:
     for item in items:
         if "://" in item.location:
             locations.append(item.location)
+        elif not_a_warc(item.location):
+            raise InputError(f"{item.label}: {NOT_A_WARC}")
         elif Path(item.location).is_file():
             locations.append(str(Path(item.location).resolve()))  # cluster tasks run elsewhere
         else:

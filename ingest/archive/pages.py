@@ -12,7 +12,7 @@ from ..batch import Outcome, clean_all
 from ..core.clean import clean
 from ..core.options import Options
 from ..core.rejection import Rejection
-from ..inputs import Input
+from ..inputs import NOT_A_WARC, Input, not_a_warc
 from .opener import Unavailable, open_archive
 from .warc import ArchivedPage, Tally, read_pages
 
@@ -65,6 +65,9 @@ def clean_archives(inputs: list[Input], options: Options, jobs: int | None,
 def _items(inputs: list[Input]) -> Iterator[tuple[str, ArchivedPage] | FileDone]:
     for item in inputs:
         tally = Tally()
+        if not_a_warc(item.location):
+            yield FileDone(item.label, tally, error=NOT_A_WARC)
+            continue
         try:
             with open_archive(item.location) as stream:
                 for page in read_pages(stream, tally):
@@ -90,7 +93,8 @@ def _outcomes(results, note: Callable[[str], None]) -> Iterator[Outcome]:
             continue
         summary = result.tally.summary()
         if result.error:  # the file could not be read (to its end)
-            yield Outcome(result.label, error=f"{result.error} (after {summary})")
+            read = result.tally.pages or result.tally.skipped
+            yield Outcome(result.label, error=f"{result.error} (after {summary})" if read else result.error)
         elif result.tally.skipped["broken"]:  # a failure, as a page that cannot be read is
             yield Outcome(result.label, error=summary)
         else:
