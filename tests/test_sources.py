@@ -59,7 +59,9 @@ def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
     ('[sources.a]\nstart = "https://a.example/"\nobey_robots = "maybe"\n',
      "sources.a.obey_robots: expected true or false, got 'maybe'"),
     ('[sources.a]\nstart = "https://a.example/"\nsettings = { CONCURRENT_REQUESTS = "many" }\n',
-     "sources.a.settings.CONCURRENT_REQUESTS: expected a number, got 'many'"),
+     "sources.a.settings.CONCURRENT_REQUESTS: expected a whole number, got 'many'"),
+    ('[sources.a]\nstart = "https://a.example/"\nsettings = { CONCURRENT_REQUESTS = 1.5 }\n',
+     "sources.a.settings.CONCURRENT_REQUESTS: expected a whole number, got 1.5"),
     ("[other]\nx = 1\n", "no [sources.NAME]"),
     ("[sources.a\n", "sources.toml"),
 ])

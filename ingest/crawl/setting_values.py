@@ -5,10 +5,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# Settings read as whole numbers (Scrapy's `getint`, and ours): "1.5" passes a number check but ends
+# the run in a traceback. The type of a default cannot tell: DOWNLOAD_DELAY's is 0 and it takes 0.25.
+WHOLE_NUMBERS = frozenset({
+    "CONCURRENT_ITEMS", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_REQUESTS_PER_IP",
+    "CLOSESPIDER_ERRORCOUNT", "CLOSESPIDER_ITEMCOUNT", "CLOSESPIDER_PAGECOUNT", "CLOSESPIDER_PAGECOUNT_NO_ITEM",
+    "CLOSESPIDER_TIMEOUT_NO_ITEM", "DEPTH_LIMIT", "DEPTH_PRIORITY", "DNSCACHE_SIZE", "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_WARNSIZE", "MEMUSAGE_LIMIT_MB", "MEMUSAGE_WARNING_MB", "METAREFRESH_MAXDELAY",
+    "REACTOR_THREADPOOL_MAXSIZE", "REDIRECT_MAX_TIMES", "REDIRECT_PRIORITY_ADJUST", "RETRY_PRIORITY_ADJUST",
+    "RETRY_TIMES", "URLLENGTH_LIMIT", "INGEST_PAGE_LIMIT", "INGEST_DEPTH", "INGEST_FEED_MAX_BYTES",
+    "INGEST_FEED_MAX_RECORDS", "INGEST_CLEAN_MAX_PENDING",
+})
+
 
 def setting_problem(name: str, value) -> str | None:
-    """Why `value` cannot be read as setting `name` (a number, or true/false), or None when it can
-    or the setting is not a number or a switch."""
+    """Why `value` cannot be read as setting `name` (a whole number, a number, or true/false), or
+    None when it can or the setting is not a number or a switch."""
     from scrapy.settings import Settings
 
     default = _defaults().get(name)
@@ -17,6 +29,13 @@ def setting_problem(name: str, value) -> str | None:
             Settings({name: value}).getbool(name)
         except ValueError:
             return f"expected true or false, got {value!r}"
+    elif name in WHOLE_NUMBERS:
+        try:
+            Settings({name: value}).getint(name)
+        except (TypeError, ValueError):
+            return f"expected a whole number, got {value!r}"
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            return f"expected a whole number, got {value!r}"  # a source's TOML 1.5: getint would read 1
     elif isinstance(default, (int, float)):
         try:
             float(value)
