@@ -50,7 +50,8 @@ def add_clean_command(sub) -> None:
                    help="jsonl records (default), csv rows, or each body as text or markdown "
                         "(trafilatura's json, txt and md are understood)")
     p.add_argument("--markdown", action="store_true", help="add the body as Markdown to each record")
-    p.add_argument("--url", help="the URL to record for the inputs (e.g. for a saved page or stdin)")
+    p.add_argument("--url", type=_record_url,
+                   help="the URL to record for the inputs (e.g. for a saved page or stdin)")
     p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
@@ -93,6 +94,11 @@ def run_clean(args) -> int:
     except InputError as error:
         print(f"ingest: -i {error}", file=sys.stderr)
         return 2
+    try:
+        make_filters(args.language, args.since, args.until)  # each was read alone: together, a range
+    except FilterError as error:
+        print(f"ingest clean: --{error}", file=sys.stderr)
+        return 2
     if not args.url and any(i.kind == "stdin" for i in inputs):
         # The record's url and id are made from it: an empty one would give every such record one id.
         print("ingest: -: stdin needs --url URL, the address of the page", file=sys.stderr)
@@ -125,7 +131,10 @@ def _make_parent(output: str | None, fmt: str) -> None:
     """`-o` into folders that do not exist yet: made (a file in the way makes open() say so)."""
     if not output:
         return
-    folder = Path(output) if fmt in ("text", "markdown") else Path(output).parent
+    from .output.documents import names_one_file
+
+    one_folder = fmt in ("text", "markdown") and not names_one_file(output, fmt)
+    folder = Path(output) if one_folder else Path(output).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -192,6 +201,18 @@ def _filter(name: str):
             raise argparse.ArgumentTypeError(str(error).split(": ", 1)[1]) from None
         return text
     return check
+
+
+def _record_url(text: str) -> str:
+    """--url checked as `clean()` checks a page's URL, once, rather than as a rejection of every input."""
+    from .core.page import page_url
+    from .core.rejection import Rejected
+
+    try:
+        page_url(text)
+    except Rejected as rejected:
+        raise argparse.ArgumentTypeError(rejected.rejection.detail) from None
+    return text
 
 
 def _seconds(text: str) -> float:

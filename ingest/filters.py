@@ -43,13 +43,20 @@ def make_filters(languages=None, since=None, until=None) -> Filters:
     if unknown:  # no record could ever match: say so rather than filter out every record
         raise FilterError(f"language: {','.join(unknown)} is not a language ingest detects; it detects "
                           f"{','.join(sorted(known_languages()))}")
-    return Filters(codes, _bound(since, "since", end=False), _bound(until, "until", end=True))
+    start, end = _bound(since, "since", end=False), _bound(until, "until", end=True)
+    if start and end and start >= end:  # no record could ever match: a mistake, not a filter
+        raise FilterError(f"until: {_text(until)} is not after since {_text(since)}; no record could match")
+    return Filters(codes, start, end)
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)
 
 
 def _bound(value, name: str, *, end: bool) -> datetime | None:
     if value is None or value == "":
         return None
-    text = value.isoformat() if isinstance(value, (date, datetime)) else str(value)
+    text = _text(value)
     instant = parse_instant(text)
     if instant is None:
         raise FilterError(f"{name}: expected a date like 2024-09-17 or 2024-09-17T08:00:00+00:00, got {text!r}")

@@ -7,6 +7,8 @@ import resource
 import subprocess
 import threading
 
+import pytest
+
 from helpers import INGEST, PAGES, error_lines, records, run_ingest, sample_pages, validate
 
 
@@ -52,6 +54,24 @@ def test_stdin_without_a_url_is_refused_with_one_line():
     assert proc.returncode == 2
     assert proc.stderr == "ingest: -: stdin needs --url URL, the address of the page\n"
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("url, reason", [("notaurl", "'notaurl' is not an absolute http(s) or file URL"),
+                                         ("http://[::1", "http://[::1 (Invalid IPv6 URL)")])
+def test_a_url_given_for_the_inputs_that_is_none_is_refused_once_before_any_work(url, reason):
+    # It was every input's rejection, one line each, the batch run through for nothing.
+    proc = run_ingest("clean", str(PAGES), "--url", url)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines()[-1] == f"ingest clean: error: argument --url: {reason}"
+
+
+@pytest.mark.parametrize("since, until", [("2025-01-01", "2024-01-01"), ("2024-09-17T10:00:00Z", "2024-09-17T10:00:00Z")])
+def test_a_date_range_no_record_could_be_in_is_refused_naming_both_ends(since, until):
+    proc = run_ingest("clean", str(PAGES), "--since", since, "--until", until)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == f"ingest clean: --until: {until} is not after since {since}; no record could match\n"
+    one_day = run_ingest("clean", str(sample_pages()[0]), "--since", "2024-09-17", "--until", "2024-09-17")
+    assert len(records(one_day.stdout)) == 1  # a day to itself is that day
 
 
 def test_dangling_links_and_fifos_in_a_directory_are_named_one_line_each(tmp_path):

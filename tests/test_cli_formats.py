@@ -50,6 +50,19 @@ def test_text_and_markdown_into_a_directory_give_one_file_per_input(tmp_path, wi
             assert body == record["markdown"] + "\n"
 
 
+@pytest.mark.parametrize("fmt, name", [("text", "bodies.txt"), ("markdown", "bodies.md"), ("markdown", "B.Markdown")])
+def test_an_output_named_as_a_document_is_one_file_as_stdout_would_be(tmp_path, fmt, name):
+    # `-o bodies.txt` made a folder of that name: the user asked for a file.
+    printed = run_ingest("clean", str(PAGES), "--format", fmt).stdout
+    proc = run_ingest("clean", str(PAGES), "--format", fmt, "-o", str(tmp_path / "new" / name))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "new" / name).read_text(encoding="utf-8") == printed
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()  # a folder that is there already keeps its meaning
+    run_ingest("clean", str(PAGES), "--format", fmt, "-o", str(folder))
+    assert len(list(folder.iterdir())) == len(sample_pages())
+
+
 def test_csv_gives_a_header_and_one_row_per_record_with_lists_joined(with_markdown):
     proc = run_ingest("clean", str(PAGES), "--format", "csv", "--markdown")
     assert proc.returncode == 0, proc.stderr
@@ -99,10 +112,11 @@ def test_markdown_keeps_headings_quotes_lists_and_tables():
     assert "\n| 1 | Harbour Town | 7 | 17 |\n" in body
 
 
-@pytest.mark.parametrize("fmt, reason", [("text", "not a directory (text and markdown write one file per input)"),
+@pytest.mark.parametrize("fmt, reason", [("text", "not a directory (text and markdown write one file per input; "
+                                                   "a file name ending .txt gets them all)"),
                                          ("jsonl", "Not a directory")])
 def test_an_output_that_cannot_be_written_is_one_line_before_any_work(tmp_path, fmt, reason):
-    taken = tmp_path / "records.txt"
+    taken = tmp_path / "records"
     taken.write_text("mine")
     output = taken if fmt == "text" else taken / "records.jsonl"  # a file where a folder should be
     proc = run_ingest("clean", str(sample_pages()[0]), "--format", fmt, "-o", str(output))

@@ -62,6 +62,8 @@ def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
      "sources.a.settings.CONCURRENT_REQUESTS: expected a whole number, got 'many'"),
     ('[sources.a]\nstart = "https://a.example/"\nsettings = { CONCURRENT_REQUESTS = 1.5 }\n',
      "sources.a.settings.CONCURRENT_REQUESTS: expected a whole number, got 1.5"),
+    ('[sources.a]\nstart = "https://a.example/"\nsince = 2025-01-01\nuntil = 2024-06-01\n',
+     "sources.a.until: 2024-06-01 is not after since 2025-01-01; no record could match"),
     ("[other]\nx = 1\n", "no [sources.NAME]"),
     ("[sources.a\n", "sources.toml"),
 ])

@@ -9,20 +9,35 @@ from pathlib import Path
 from ..inputs import PAGE_SUFFIXES
 
 SUFFIX = {"text": ".txt", "markdown": ".md"}
+# `-o` names one file, not a folder, when it ends as a document of the format does.
+FILE_SUFFIXES = {"text": (".txt",), "markdown": (".md", ".markdown")}
 # Text bodies hold no blank line (one paragraph a line), so a blank line parts two documents;
 # Markdown documents open with front matter, as trafilatura's Markdown with metadata does.
 FRONT_MATTER = ("title", "url", "published", "language")
 
 
+def names_one_file(output: str | None, fmt: str) -> bool:
+    """Whether `-o` is one file of all documents (`bodies.txt`, `bodies.md`) rather than a folder
+    of one file per input: a name ending as the format's documents do, and no folder there."""
+    return bool(output) and output.lower().endswith(FILE_SUFFIXES[fmt]) and not Path(output).is_dir()
+
+
 class DocumentWriter:
+    """Documents one after another (stdout, or one file), or one file per input in a folder."""
+
     def __init__(self, fmt: str, output: str | None):
         self.fmt = fmt
-        self.directory = Path(output) if output else None
         self.written = 0
         self.names: set[str] = set()
-        if self.directory:
+        self.directory = None
+        self.stream = sys.stdout
+        if names_one_file(output, fmt):
+            self.stream = open(output, "w", encoding="utf-8")
+        elif output:
+            self.directory = Path(output)
             if self.directory.exists() and not self.directory.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, "not a directory (text and markdown write one file per input)")
+                raise NotADirectoryError(errno.ENOTDIR, "not a directory (text and markdown write one file per "
+                                                        f"input; a file name ending {SUFFIX[fmt]} gets them all)")
             self.directory.mkdir(parents=True, exist_ok=True)
 
     def write(self, record: dict, label: str) -> None:
@@ -31,8 +46,8 @@ class DocumentWriter:
             path = self.directory / self._name(record, label)
             path.write_text(document + "\n", encoding="utf-8")
         else:
-            sys.stdout.write(("\n" if self.written else "") + document + "\n")
-            sys.stdout.flush()
+            self.stream.write(("\n" if self.written else "") + document + "\n")
+            self.stream.flush()
         self.written += 1
 
     def _name(self, record: dict, label: str) -> str:
@@ -46,7 +61,8 @@ class DocumentWriter:
         return stem + SUFFIX[self.fmt]
 
     def close(self) -> None:
-        pass
+        if self.stream is not sys.stdout:
+            self.stream.close()
 
 
 def render(record: dict, fmt: str) -> str:
