@@ -49,6 +49,16 @@ def test_a_scrapy_setting_of_the_wrong_type_is_one_line_before_any_crawl(tmp_pat
     assert proc.stderr.splitlines() == [f"ingest crawl: -s {override}: {reason}"]
 
 
+def test_a_misspelt_setting_is_said_once_and_the_crawl_goes_on(tmp_path):
+    # Scrapy ignores a setting it does not know without a word: a typo silently did nothing.
+    proc = subprocess.run(crawl_command("http://127.0.0.1:9/", out=tmp_path / "feed", state=tmp_path / "state",
+                                        extra=["-s", "CONCURENT_REQUESTS=4", "-s", "CONCURENT_REQUESTS=5"]),
+                          cwd=REPO, env=_env(), capture_output=True, text=True, timeout=180)
+    warned = [line for line in proc.stderr.splitlines() if "CONCURENT_REQUESTS" in line]
+    assert warned == ["ingest: -s CONCURENT_REQUESTS: not a setting of Scrapy or ingest (misspelt?); passed on as given"]
+    assert proc.returncode == 1 and "no start URL could be fetched" in proc.stderr  # it crawled
+
+
 def test_download_failures_are_counted_by_reason_in_the_summary(tmp_path, pages):
     never = threading.Event()
     site = TestSite({

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from . import resume
-from .setting_values import setting_problem
+from .setting_values import is_known, setting_problem
 from .sources import Source, SourcesError, load_sources, source_from_urls
 
 SERVE_PORT = 8471  # `--serve`'s port when free
@@ -125,6 +125,18 @@ def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
     return sources
 
 
+_warned: set[str] = set()
+
+
+def _unknown_setting(name: str) -> None:
+    """A name neither Scrapy nor ingest defines is most often a typo (CONCURENT_REQUESTS), which
+    Scrapy ignores without a word; said once, and passed on (an added extension may read it)."""
+    if not is_known(name) and name not in _warned:
+        _warned.add(name)
+        print(f"ingest: -s {name}: not a setting of Scrapy or ingest (misspelt?); passed on as given",
+              file=sys.stderr)
+
+
 def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None = None):
     from scrapy.settings import Settings
 
@@ -139,6 +151,7 @@ def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None
         problem = setting_problem(name.strip(), value)
         if problem:
             raise SourcesError(f"-s {item}: {problem}")
+        _unknown_setting(name.strip())
         settings.set(name.strip(), value, priority="cmdline")
     if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
         from ingest.identity import user_agent

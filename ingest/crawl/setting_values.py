@@ -44,6 +44,11 @@ def setting_problem(name: str, value) -> str | None:
     return None
 
 
+def is_known(name: str) -> bool:
+    """Whether Scrapy or ingest has a setting of this name (an extension's own may still be meant)."""
+    return name in _defaults()
+
+
 @lru_cache(maxsize=1)
 def _defaults() -> dict:
     """Scrapy's defaults, with ours over them (ours may give a type Scrapy's defaults leave None)."""
