@@ -53,6 +53,10 @@ def test_defaults_leave_depth_and_limit_to_the_settings(tmp_path):
     ('[sources.a]\nstart = "https://a.example/"\ndepth = -1\n', "depth"),
     ('[sources.a]\nstart = "https://a.example/"\nlanguage = ["jp"]\n', "sources.a.language: jp is not a language"),
     ('[sources.a]\nstart = "https://a.example/"\ndelay = "fast"\n', "sources.a.delay: expected a number, got 'fast'"),
+    ('[sources.a]\nstart = "https://a.example/"\ndelay = -1\n', "sources.a.delay: expected 0 or more, got -1"),
+    # No request allowed at once: the crawl never fetched and never ended, not even on SIGTERM.
+    ('[sources.a]\nstart = "https://a.example/"\nconcurrency = 0\n',
+     "sources.a.concurrency: expected 1 or more, got 0 (no request could ever be made)"),
     ('[sources.a]\nstart = "https://a.example/"\nhosts = ["https://cdn.a.example/"]\n',
      "sources.a.hosts: expected host names like news.example, got 'https://cdn.a.example/'"),
     ('[sources.a]\nstart = "https://a.example/"\nhosts = "cdn.a.example:8080"\n', "sources.a.hosts: expected host names"),

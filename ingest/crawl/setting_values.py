@@ -17,6 +17,19 @@ WHOLE_NUMBERS = frozenset({
     "INGEST_FEED_MAX_RECORDS", "INGEST_CLEAN_MAX_PENDING",
 })
 
+# Settings below which a crawl cannot work: with no request allowed at once it never fetches and
+# never ends (not even on SIGTERM); a negative delay, timeout or limit means nothing.
+AT_LEAST_ONE = frozenset({"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS",
+                          "REACTOR_THREADPOOL_MAXSIZE"})
+NOT_NEGATIVE = frozenset({
+    "CONCURRENT_REQUESTS_PER_IP", "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE", "DOWNLOAD_WARNSIZE",
+    "RETRY_TIMES", "REDIRECT_MAX_TIMES", "DEPTH_LIMIT", "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_MAX_DELAY",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY", "CLOSESPIDER_TIMEOUT", "CLOSESPIDER_ITEMCOUNT", "CLOSESPIDER_PAGECOUNT",
+    "CLOSESPIDER_ERRORCOUNT", "INGEST_DEPTH", "INGEST_PAGE_LIMIT", "INGEST_FEED_MAX_BYTES",
+    "INGEST_FEED_MAX_SECONDS", "INGEST_FEED_MAX_RECORDS", "INGEST_CLEAN_TIMEOUT", "INGEST_CLEAN_MAX_PENDING",
+    "INGEST_ROBOTS_TIMEOUT", "INGEST_CRAWL_DELAY_MAX", "INGEST_SHUTDOWN_GRACE", "INGEST_REDIS_LEASE_SECONDS",
+})
+
 
 def setting_problem(name: str, value) -> str | None:
     """Why `value` cannot be read as setting `name` (a whole number, a number, or true/false), or
@@ -41,6 +54,18 @@ def setting_problem(name: str, value) -> str | None:
             float(value)
         except (TypeError, ValueError):
             return f"expected a number, got {value!r}"
+    return _below_floor(name, value)
+
+
+def _below_floor(name: str, value) -> str | None:
+    """Why a number that reads well is too small for the setting, or None."""
+    if name not in AT_LEAST_ONE | NOT_NEGATIVE:
+        return None
+    number = float(value)
+    if name in AT_LEAST_ONE and not number >= 1:
+        return f"expected 1 or more, got {value!r} (no request could ever be made)"
+    if not number >= 0:
+        return f"expected 0 or more, got {value!r}"
     return None
 
 
