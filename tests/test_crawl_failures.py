@@ -42,7 +42,17 @@ def test_a_crawl_whose_start_url_refuses_the_connection_exits_non_zero_with_one_
                                               ("CONCURRENT_REQUESTS=1.5", "expected a whole number, got '1.5'"),
                                               ("CONCURRENT_REQUESTS_PER_DOMAIN=0",
                                                "expected 1 or more, got '0' (no request could ever be made)"),
-                                              ("RETRY_TIMES=-2", "expected 0 or more, got '-2'")])
+                                              ("RETRY_TIMES=-2", "expected 0 or more, got '-2'"),
+                                              # each of these ended in a traceback
+                                              ("LOG_LEVEL=debug", "expected a log level (DEBUG, INFO, WARNING, "
+                                                                  "ERROR, CRITICAL), got 'debug'"),
+                                              ("SCHEDULER=nope.Scheduler", "cannot load 'nope.Scheduler' "
+                                               "(ModuleNotFoundError: No module named 'nope')"),
+                                              ("ITEM_PIPELINES=[1]", "expected a JSON object, got '[1]'"),
+                                              ('EXTENSIONS={"x.Y": 1}', "cannot load 'x.Y' "
+                                               "(ModuleNotFoundError: No module named 'x')"),
+                                              ("LOG_FILE=/nonexistent/log", "no folder '/nonexistent' to write "
+                                                                            "the log in")])
 def test_a_scrapy_setting_of_the_wrong_type_is_one_line_before_any_crawl(tmp_path, override, reason):
     # Scrapy reads it only when the crawl's engine is built: without the check, a Twisted traceback.
     proc = subprocess.run(crawl_command("http://127.0.0.1:9/", out=tmp_path / "feed", state=tmp_path / "state",

@@ -1,9 +1,11 @@
-"""Scrapy setting values checked against the type of the setting they override, before a crawl
-starts: Scrapy reads them only when its engine is built, and a `DOWNLOAD_DELAY = "fast"` then
-ends the run in a Twisted traceback."""
+"""Scrapy setting values checked against the setting they override, before a crawl starts: Scrapy
+reads them only when its engine is built, and a `DOWNLOAD_DELAY = "fast"`, a `LOG_LEVEL = "debug"`
+or a SCHEDULER that does not load then ends the run in a traceback."""
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 # Settings read as whole numbers (Scrapy's `getint`, and ours): "1.5" passes a number check but ends
 # the run in a traceback. The type of a default cannot tell: DOWNLOAD_DELAY's is 0 and it takes 0.25.
@@ -31,12 +33,23 @@ NOT_NEGATIVE = frozenset({
 })
 
 
+_COMPONENT_LISTS = ("_MIDDLEWARES", "_PIPELINES", "EXTENSIONS", "ADDONS")
+
+
 def setting_problem(name: str, value) -> str | None:
-    """Why `value` cannot be read as setting `name` (a whole number, a number, or true/false), or
-    None when it can or the setting is not a number or a switch."""
-    from scrapy.settings import Settings
+    """Why `value` cannot be read as setting `name` (a whole number, a number, true/false, a log
+    level, a JSON object, a class to load, a log file), or None when it can or nothing is known of it."""
+    from scrapy.settings import BaseSettings, Settings
 
     default = _defaults().get(name)
+    if name == "LOG_LEVEL":
+        return _log_level_problem(value)
+    if name == "LOG_FILE":
+        return _log_file_problem(value)
+    if isinstance(default, BaseSettings):
+        return _components_problem(name, value)
+    if _names_a_class(name) and isinstance(value, str):
+        return _load_problem(value)
     if isinstance(default, bool):
         try:
             Settings({name: value}).getbool(name)
@@ -55,6 +68,62 @@ def setting_problem(name: str, value) -> str | None:
         except (TypeError, ValueError):
             return f"expected a number, got {value!r}"
     return _below_floor(name, value)
+
+
+def _log_level_problem(value) -> str | None:
+    import logging
+
+    if isinstance(value, int) or str(value) in logging.getLevelNamesMapping():
+        return None
+    return f"expected a log level (DEBUG, INFO, WARNING, ERROR, CRITICAL), got {value!r}"
+
+
+def _log_file_problem(value) -> str | None:
+    folder = Path(str(value)).expanduser().parent
+    return None if folder.is_dir() else f"no folder {str(folder)!r} to write the log in"
+
+
+def _components_problem(name: str, value) -> str | None:
+    """A dict setting: given on the command line it is read as JSON, as Scrapy reads it; the keys of
+    a component list (ITEM_PIPELINES, *_MIDDLEWARES, EXTENSIONS) must load."""
+    read = value
+    if isinstance(value, str):
+        try:
+            read = json.loads(value)
+        except ValueError as error:
+            return f"expected a JSON object like {{\"a.b.C\": 100}}: {error}"
+    if not isinstance(read, dict):
+        return f"expected a JSON object, got {value!r}"
+    if name.removesuffix("_BASE").endswith(_COMPONENT_LISTS):
+        return next(filter(None, (_load_problem(key) for key in read if isinstance(key, str))), None)
+    return None
+
+
+def _load_problem(value: str) -> str | None:
+    from scrapy.utils.misc import load_object
+
+    try:
+        load_object(value)
+    except Exception as error:  # an import runs the module: anything may come of it
+        return f"cannot load {value!r} ({type(error).__name__}: {error})"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _names_a_class(name: str) -> bool:
+    """Whether the setting's default is the dotted path of something to load (SCHEDULER,
+    TWISTED_REACTOR): a value that loads nothing ends the crawl in an unhandled Deferred error.
+    REFERRER_POLICY also takes policy names."""
+    from scrapy.utils.misc import load_object
+
+    default = _defaults().get(name)
+    if name == "REFERRER_POLICY" or not isinstance(default, str) or "." not in default:
+        return False
+    try:
+        load_object(default)
+    except Exception:
+        return False
+    return True
 
 
 def _below_floor(name: str, value) -> str | None:
