@@ -1,7 +1,10 @@
 """`ingest.clean` as a library: pure, deterministic, typed rejections."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from helpers import sample_pages, validate
 
@@ -62,3 +65,26 @@ def test_a_canonical_pointing_at_the_home_page_is_not_the_articles_url():
         "https://sofx.com/")
     article = clean(html, "https://sofx.com/2024/09/17/malian-military-repels/", fetched_at=WHEN)
     assert article.canonical_url == "https://sofx.com/2024/09/17/malian-military-repels/"
+
+
+def test_fetched_at_is_recorded_in_utc_whatever_zone_it_was_given_in():
+    # The record's contract says UTC: a +02:00 moment came out as "+02:00", a naive one with no zone.
+    html = sample_pages()[0].read_bytes()
+    paris = datetime(2024, 9, 18, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+    naive = datetime(2024, 9, 18, 12, 0)
+    for when in (paris, naive, WHEN):
+        record = clean(html, "https://example.org/a", fetched_at=when)
+        assert record.fetched_at == "2024-09-18T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("arguments, said", [
+    ((None, "https://example.org/a"), "html must be bytes or str, not NoneType"),
+    ((b"<p>x</p>", 5), "url must be str or None, not int"),
+    ((b"<p>x</p>", None, {"markdown": True}), "options must be ingest.Options, not dict"),
+])
+def test_an_argument_of_the_wrong_type_is_a_type_error_not_a_rejection_of_the_page(arguments, said):
+    # It came back as an "internal" rejection quoting an AttributeError deep in a stage.
+    with pytest.raises(TypeError, match=re.escape(f"clean(): {said}")):
+        clean(*arguments)
+    with pytest.raises(TypeError, match="fetched_at must be datetime or None, not str"):
+        clean(b"<p>x</p>", None, fetched_at="2024-09-18")

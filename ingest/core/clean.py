@@ -1,7 +1,7 @@
 """`clean`: one page in, one article record (or a typed rejection) out. Pure: no I/O, no globals."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from .decode import decode
 from .embeds import place_embeds, split_embeds
@@ -22,14 +22,32 @@ def clean(html: bytes | str, url: str | None = None, options: Options = DEFAULT,
     """Strip a page down to its article.
 
     `encoding` is the charset the transport declared (HTTP Content-Type), if any;
-    `fetched_at` is when the page was obtained (now, if not given).
+    `fetched_at` is when the page was obtained (now, if not given; one without a time zone is UTC).
+    A page that gives no article is a returned `Rejection`; an argument of the wrong type (a caller's
+    mistake, not a page's) raises TypeError.
     """
+    _check_arguments(html, url, options, encoding, fetched_at)
     try:
-        return _clean(html, page_url(url), options, encoding, fetched_at or utc_now())
+        return _clean(html, page_url(url), options, encoding, _in_utc(fetched_at or utc_now()))
     except Rejected as rejected:
         return rejected.rejection
     except Exception as error:  # a defect of ours must not stop a batch or a crawl: say where it was
         return internal(error, "_clean")
+
+
+def _check_arguments(html, url, options, encoding, fetched_at) -> None:
+    """A TypeError naming the argument, where it would come out as an internal rejection of the page."""
+    expected = [("html", html, (bytes, bytearray, str), "bytes or str"), ("url", url, (str, type(None)), "str or None"),
+                ("options", options, (Options,), "ingest.Options"), ("encoding", encoding, (str, type(None)), "str or None"),
+                ("fetched_at", fetched_at, (datetime, type(None)), "datetime or None")]
+    for name, value, types, said in expected:
+        if not isinstance(value, types):
+            raise TypeError(f"clean(): {name} must be {said}, not {type(value).__name__}")
+
+
+def _in_utc(moment: datetime) -> datetime:
+    """The record's `fetched_at` is UTC (the contract): an aware moment converted, a naive one taken as UTC."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def _clean(html, url, options: Options, encoding, fetched_at: datetime) -> Article:
