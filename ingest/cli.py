@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, feedexport
+from .arguments import at_least_one
 from .archive import command as archive
 from .crawl import command as crawl
 from .inputs import InputError, expand, read_list, read_stdin
@@ -52,7 +53,7 @@ def add_clean_command(sub) -> None:
     p.add_argument("--markdown", action="store_true", help="add the body as Markdown to each record")
     p.add_argument("--url", type=_record_url,
                    help="the URL to record for the inputs (e.g. for a saved page or stdin)")
-    p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+    p.add_argument("--jobs", "-j", type=at_least_one, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
     p.add_argument("--timeout", type=_seconds, default=Options.timeout, metavar="SECONDS",
@@ -222,13 +223,6 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not value >= 0 or value == float("inf"):
         raise argparse.ArgumentTypeError("must be 0 or more seconds")
-    return value
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
     return value
 
 

@@ -99,3 +99,14 @@ def test_a_pipe_named_on_the_command_line_is_read_whole(tmp_path):
     [record] = records(proc.stdout)
     [expected] = records(run_ingest("clean", str(sample_pages()[0])).stdout)
     assert record["text"] == expected["text"] and record["title"] == expected["title"]
+
+
+@pytest.mark.parametrize("command", [["schedule", "--max-runs"], ["clean", "x.html", "--jobs"],
+                                     ["archive", "x.warc", "--out", "o", "--state", "s", "--workers"]])
+@pytest.mark.parametrize("value, said", [("0", "must be at least 1"), ("-2", "must be at least 1"),
+                                         ("many", "expected a whole number, got 'many'")])
+def test_counts_of_workers_and_runs_below_one_are_refused_naming_the_option(command, value, said):
+    # `schedule --max-runs -3` was taken as given; `--max-runs 0` silently meant the default.
+    proc = run_ingest(*command, value)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines()[-1].endswith(f"argument {command[-1]}{'/-j' if command[-1] == '--jobs' else ''}: {said}")

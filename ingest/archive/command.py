@@ -3,7 +3,6 @@ task, then deduplicated into the feed layout. A rerun with the same --state redo
 tasks that did not complete."""
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
@@ -11,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..arguments import at_least_one
 from ..core.options import Options
 from ..inputs import NOT_A_WARC, InputError, expand, not_a_warc
 from . import ccnews
@@ -26,10 +26,10 @@ def register(sub) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="the feed: date=YYYY-MM-DD/*.jsonl")
     p.add_argument("--state", required=True, metavar="DIR",
                    help="task logs, completions and staged records; the same DIR on a rerun")
-    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+    p.add_argument("--workers", type=at_least_one, default=None, metavar="N",
                    help="local tasks at once (default: all cores)")
     p.add_argument("--executor", metavar="FILE", help="TOML file whose [executor] table picks slurm or ray")
-    p.add_argument("--dedup-tasks", type=_positive, default=1, metavar="N", help="dedup shards (default 1)")
+    p.add_argument("--dedup-tasks", type=at_least_one, default=1, metavar="N", help="dedup shards (default 1)")
     p.add_argument("--base", metavar="URL|DIR",
                    help=f"prefix of a list's relative entries (default: the list's folder; CC-NEWS: {ccnews.BASE})")
     p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -115,13 +115,6 @@ def build(args, config: dict, locations: list[str]):
     return make_executor(config, [Deduplicator(stage, str(Path(args.out).resolve()), batch_name(locations))],
                          tasks=args.dedup_tasks, logging_dir=str(state / "dedup"), workers=workers,
                          depends=cleaning, job_name="ingest-dedup")
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def batch_name(locations: list[str]) -> str:

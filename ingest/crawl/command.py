@@ -14,6 +14,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
+from ..arguments import at_least_one
 from . import resume
 from .setting_values import is_known, setting_problem
 from .sources import Source, SourcesError, load_sources, source_from_urls
@@ -35,7 +36,7 @@ def register(subparsers) -> None:
 
     schedule = subparsers.add_parser("schedule", help="crawl every source at its interval until stopped",
                                      description="Run each source at its interval until SIGTERM/SIGINT.")
-    schedule.add_argument("--max-runs", type=int, default=0, metavar="N",
+    schedule.add_argument("--max-runs", type=at_least_one, default=None, metavar="N",
                           help="crawls running at once, the most overdue first (default: 4 per core)")
     _common(schedule)
     schedule.set_defaults(func=run_schedule)
