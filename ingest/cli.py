@@ -95,14 +95,9 @@ def run_clean(args) -> int:
     except InputError as error:
         print(f"ingest: -i {error}", file=sys.stderr)
         return 2
-    try:
-        make_filters(args.language, args.since, args.until)  # each was read alone: together, a range
-    except FilterError as error:
-        print(f"ingest clean: --{error}", file=sys.stderr)
-        return 2
-    if not args.url and any(i.kind == "stdin" for i in inputs):
-        # The record's url and id are made from it: an empty one would give every such record one id.
-        print("ingest: -: stdin needs --url URL, the address of the page", file=sys.stderr)
+    refused = _refused(args, inputs)
+    if refused:
+        print(refused, file=sys.stderr)
         return 2
     if not inputs:
         print("ingest: no HTML files in the inputs", file=sys.stderr)
@@ -126,6 +121,30 @@ def run_clean(args) -> int:
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _refused(args, inputs) -> str | None:
+    """Why the arguments cannot go together, said before any work: a date range no record is in,
+    stdin without its URL, an output that is one of the inputs."""
+    try:
+        make_filters(args.language, args.since, args.until)  # each was read alone: together, a range
+    except FilterError as error:
+        return f"ingest clean: --{error}"
+    if not args.url and any(i.kind == "stdin" for i in inputs):
+        # The record's url and id are made from it: an empty one would give every such record one id.
+        return "ingest: -: stdin needs --url URL, the address of the page"
+    named = [i.location for i in inputs if i.kind in ("file", "warc")] + ([args.input_file] if args.input_file else [])
+    if any(_same_file(args.output, path) for path in named):
+        # Opening the output empties it before the input is read: the page was lost.
+        return f"ingest: -o {args.output}: is one of the inputs; write the records elsewhere"
+    return None
+
+
+def _same_file(output: str | None, path: str) -> bool:
+    try:
+        return bool(output) and os.path.samefile(output, path)
+    except (OSError, ValueError):
+        return False  # either is not there (yet): not the same file
 
 
 def _make_parent(output: str | None, fmt: str) -> None:

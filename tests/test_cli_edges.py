@@ -110,3 +110,16 @@ def test_counts_of_workers_and_runs_below_one_are_refused_naming_the_option(comm
     proc = run_ingest(*command, value)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.splitlines()[-1].endswith(f"argument {command[-1]}{'/-j' if command[-1] == '--jobs' else ''}: {said}")
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(tmp_path):
+    # Opening -o emptied the page before it was read: the input was lost, "empty input" said.
+    page = tmp_path / "saved.html"
+    page.write_bytes(sample_pages()[0].read_bytes())
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"{page}\n")
+    for arguments in ([str(page), "-o", str(tmp_path / "." / "saved.html")], ["-i", str(listing), "-o", str(listing)]):
+        proc = run_ingest("clean", *arguments)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr == f"ingest: -o {arguments[-1]}: is one of the inputs; write the records elsewhere\n"
+    assert page.read_bytes() == sample_pages()[0].read_bytes() and listing.read_text() == f"{page}\n"
