@@ -62,6 +62,8 @@ def export_parquet(feed: str | Path, out: str | Path, *, overwrite: bool = False
     files, out = feed_files(feed), Path(out)
     if not files:
         raise ExportError(f"{feed}: no committed feed files (date=*/*.jsonl)")
+    if Path(feed).resolve().is_relative_to(out.resolve()):  # replacing `out` would delete the feed
+        raise ExportError(f"{out}: holds the feed {feed}; write the Parquet elsewhere")
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise ExportError(f"{out}: not empty (give --overwrite to replace it)")
     staging = out.with_name(f".{out.name}.partial")

@@ -83,6 +83,18 @@ def test_export_refuses_an_empty_feed_and_a_full_folder_in_one_line(feed, tmp_pa
     assert (tmp_path / "full" / "keep.txt").exists()
 
 
+def test_export_over_the_feed_itself_is_refused_and_the_feed_kept(feed, tmp_path):
+    # With --overwrite, replacing the Parquet folder deleted the JSONL feed inside it.
+    folder = tmp_path / "data" / "feed"
+    shutil.copytree(feed[0], folder)
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    for out in (folder, folder.parent):
+        proc = run_ingest("feed", "export", "--feed", str(folder), str(out), "--overwrite")
+        assert proc.returncode == 1
+        assert proc.stderr == f"ingest feed export: {out}: holds the feed {folder}; write the Parquet elsewhere\n"
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+
+
 def test_the_sql_view_gives_the_same_types_over_feeds_duckdb_would_infer_differently(feed, tmp_path):
     folder, written = feed
     # One feed whose dates are all days, one whose dates all carry a time: inferred, they differ.
