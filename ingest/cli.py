@@ -63,7 +63,8 @@ def add_clean_command(sub) -> None:
     add_filters(p)
     p.add_argument("--header", action="append", default=[], type=_header, metavar="NAME:VALUE",
                    help="send this HTTP header with URL inputs (repeatable)")
-    p.add_argument("--cookie", metavar="NAME=VALUE[; ...]", help="send this Cookie header with URL inputs")
+    p.add_argument("--cookie", type=_header_value, metavar="NAME=VALUE[; ...]",
+                   help="send this Cookie header with URL inputs")
     p.add_argument("--all-pages", action="store_true",
                    help="a record for every page, with its page_type, instead of rejecting non-articles")
     p.set_defaults(func=run_clean)
@@ -209,7 +210,21 @@ def _header(text: str) -> tuple[str, str]:
     name, sep, value = text.partition(":")
     if not sep or not name.strip() or any(c.isspace() for c in name.strip()):
         raise argparse.ArgumentTypeError(f"expected NAME:VALUE, got {text!r}")
-    return name.strip(), value.strip()
+    return name.strip(), _header_value(value.strip())
+
+
+def _header_value(text: str) -> str:
+    """A value HTTP can carry: a line break or other control character would end the header, and
+    only Latin-1 is sent (the HTTP library refuses the rest, which came out as every URL's "internal
+    error")."""
+    if any(ord(c) < 32 and c != "\t" or ord(c) == 127 for c in text):
+        raise argparse.ArgumentTypeError(f"a line break or control character cannot be sent in a header: {text!r}")
+    try:
+        text.encode("latin-1")  # what HTTP/1.1 headers are sent in
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"only Latin-1 characters can be sent in a header "
+                                         f"(percent-encode the others): {text!r}") from None
+    return text
 
 
 def _filter(name: str):

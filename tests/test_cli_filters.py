@@ -45,7 +45,10 @@ def test_since_and_until_keep_records_published_in_the_range(unfiltered):
 
 
 @pytest.mark.parametrize("flag, value", [("--since", "yesterday"), ("--until", "2024-13-01"),
-                                         ("--language", "french"), ("--header", "no-colon")])
+                                         ("--language", "french"), ("--header", "no-colon"),
+                                         # these were every URL's "internal error"
+                                         ("--header", "X-A: a\r\nInjected: b"), ("--cookie", "a=b\nc"),
+                                         ("--header", "X-City: 東京")])
 def test_a_bad_filter_or_header_value_is_one_clear_error(flag, value):
     proc = run_ingest("clean", str(sample_pages()[0]), flag, value)
     assert proc.returncode == 2
