@@ -50,6 +50,16 @@ def test_gzipped_page_is_recognised_by_content_whatever_its_name(tmp_path):
     assert record["text"] == plain["text"]
 
 
+def test_a_gzipped_page_cut_short_is_said_to_be_so_not_cleaned_into_half_an_article(tmp_path):
+    # A half-saved .html.gz gave a record of whatever part of the article the bytes held.
+    whole = gzip.compress(sample_pages()[0].read_bytes())
+    cut = tmp_path / "story.html.gz"
+    cut.write_bytes(whole[: len(whole) // 3])
+    proc = run_ingest("clean", str(cut))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith(f"ingest: {cut}: not HTML: broken gzip data (cut short after ")
+
+
 def test_workers_keep_input_order_and_give_the_same_records_as_one_process(tmp_path):
     pages = sorted(BENCH.joinpath("html").glob("*.html.gz"))[:12]
     args = ["clean", *map(str, reversed(pages))]

@@ -72,6 +72,8 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
         raise Rejected(Reason.NOT_HTML, f"broken gzip data ({exc})") from None
     if len(out) > max_bytes:
         raise Rejected(Reason.NOT_HTML, f"decompresses to more than {max_bytes} bytes")
+    if not inflater.eof:  # a half-saved or half-downloaded file: its article would be cut without a word
+        raise Rejected(Reason.NOT_HTML, f"broken gzip data (cut short after {len(out)} bytes)")
     return out
 
 
