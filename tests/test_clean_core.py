@@ -8,7 +8,7 @@ import pytest
 
 from helpers import sample_pages, validate
 
-from ingest import Article, Reason, Rejection, clean
+from ingest import Article, Options, Reason, Rejection, clean
 
 WHEN = datetime(2024, 9, 18, 12, 0, tzinfo=timezone.utc)
 
@@ -88,3 +88,14 @@ def test_an_argument_of_the_wrong_type_is_a_type_error_not_a_rejection_of_the_pa
         clean(*arguments)
     with pytest.raises(TypeError, match="fetched_at must be datetime or None, not str"):
         clean(b"<p>x</p>", None, fetched_at="2024-09-18")
+
+
+@pytest.mark.parametrize("values, error, said", [
+    ({"markdown": "yes"}, TypeError, "Options.markdown must be True or False, not 'yes'"),
+    ({"min_words": -1}, ValueError, "Options.min_words must be a whole number of 0 or more, not -1"),
+    ({"timeout": 0}, ValueError, "Options.timeout must be seconds above 0 or None, not 0"),
+])
+def test_options_of_the_wrong_kind_are_refused_when_made(values, error, said):
+    # A string for a switch was truthy, and a negative size came out as every page's rejection.
+    with pytest.raises(error, match=re.escape(said)):
+        Options(**values)

@@ -28,5 +28,18 @@ class Options:
     # Also render the body as Markdown (headings, lists, tables, quotes, links) into `markdown`.
     markdown: bool = False
 
+    def __post_init__(self) -> None:
+        """A wrong value is said when the options are made, not as every page's internal error."""
+        for name in ("detect_language", "all_pages", "tables", "comments", "links", "images", "markdown"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"Options.{name} must be True or False, not {getattr(self, name)!r}")
+        for name, least in (("min_words", 0), ("language_sample_chars", 1), ("max_bytes", 1)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise ValueError(f"Options.{name} must be a whole number of {least} or more, not {value!r}")
+        if self.timeout is not None and (isinstance(self.timeout, bool) or not isinstance(self.timeout, (int, float))
+                                         or not self.timeout > 0):
+            raise ValueError(f"Options.timeout must be seconds above 0 or None, not {self.timeout!r}")
+
 
 DEFAULT = Options()
