@@ -11,6 +11,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -42,8 +44,13 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
             pages.append(Input("-", "stdin", "-", url))
         elif is_warc_name(arg):
             pages.append(Input(arg, "warc", arg))
-        elif arg.startswith(("http://", "https://")):
+        elif _scheme(arg) in ("http", "https"):
             pages.append(Input(arg, "url", arg, url))
+        elif _scheme(arg) == "file":  # a file URL, as a browser's address bar gives it
+            pages.extend(expand([url2pathname(urlsplit(arg).path)], url, base))
+        elif _scheme(arg):
+            pages.append(Input(arg, "url", arg, url, problem=f"bad URL: {_scheme(arg)}:// is not fetched "
+                                                            "(http and https are; a saved page is a path)"))
         elif Path(arg).is_dir():
             found = sorted(p for p in Path(arg).rglob("*") if _is_input_file(p) and not p.is_dir())
             pages.extend(Input(str(p), _kind(p), str(p), url, problem=not_regular(p)) for p in found)
@@ -52,6 +59,12 @@ def expand(args: list[str], url: str | None = None, base: str | None = None) -> 
         else:
             pages.append(Input(arg, "warc" if holds_warc(Path(arg)) else "file", arg, url))
     return pages
+
+
+def _scheme(arg: str) -> str | None:
+    """The URL scheme an argument opens with (any case: "HTTPS://..." is a URL), or None for a path."""
+    scheme, sep, _ = arg.partition("://")
+    return scheme.lower() if sep and scheme.isascii() and scheme.isalpha() else None
 
 
 def read_list(path: str) -> list[str]:

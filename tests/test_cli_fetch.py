@@ -35,6 +35,18 @@ def test_a_url_is_fetched_with_our_user_agent(site):
     assert site.requests[0][1]["User-Agent"] == user_agent()
 
 
+def test_a_url_is_a_url_in_any_case_a_file_url_is_its_file_and_other_schemes_are_said(site, tmp_path):
+    # "HTTP://..." was read as a file path ("no such file"), as were file:// and ftp:// URLs.
+    page = tmp_path / "saved.html"
+    page.write_bytes(sample_pages()[0].read_bytes())
+    with serve(site) as base:
+        proc = run_ingest("clean", base.replace("http://", "HTTP://") + "/article", page.as_uri(), "ftp://a.example/x.html")
+    urls = [r["url"] for r in records(proc.stdout)]
+    assert urls == [f"{base}/article", page.as_uri()]
+    assert error_lines(proc.stderr) == ["ingest: ftp://a.example/x.html: bad URL: ftp:// is not fetched "
+                                        "(http and https are; a saved page is a path)"]
+
+
 def test_redirects_are_followed_and_the_final_url_recorded(site):
     with serve(site) as base:
         proc = run_ingest("clean", f"{base}/moved-twice")

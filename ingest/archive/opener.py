@@ -18,7 +18,7 @@ def open_archive(location: str):
     """A binary stream of the archive's bytes, as stored (gzip is detected by the reader)."""
     expected = None
     try:
-        if location.startswith(("http://", "https://")):
+        if location.lower().startswith(("http://", "https://")):
             request = urllib.request.Request(location, headers={"User-Agent": f"ingest/{__version__}"})
             stream = urllib.request.urlopen(request, timeout=TIMEOUT)
             expected = stream.length  # Content-Length, before anything is read
