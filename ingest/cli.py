@@ -126,11 +126,13 @@ def run_clean(args) -> int:
 
 def _refused(args, inputs) -> str | None:
     """Why the arguments cannot go together, said before any work: a date range no record is in,
-    stdin without its URL, an output that is one of the inputs."""
+    a language filter without detection, stdin without its URL, an output that is one of the inputs."""
     try:
         make_filters(args.language, args.since, args.until)  # each was read alone: together, a range
     except FilterError as error:
         return f"ingest clean: --{error}"
+    if args.language and args.no_language:  # no record would have a language to keep it by
+        return "ingest clean: --language needs language detection; drop --no-language"
     if not args.url and any(i.kind == "stdin" for i in inputs):
         # The record's url and id are made from it: an empty one would give every such record one id.
         return "ingest: -: stdin needs --url URL, the address of the page"

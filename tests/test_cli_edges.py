@@ -123,3 +123,10 @@ def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(tmp_p
         assert proc.returncode == 2 and proc.stdout == ""
         assert proc.stderr == f"ingest: -o {arguments[-1]}: is one of the inputs; write the records elsewhere\n"
     assert page.read_bytes() == sample_pages()[0].read_bytes() and listing.read_text() == f"{page}\n"
+
+
+def test_a_language_filter_without_language_detection_is_refused():
+    # Every record came out filtered ("language 1"), exit status 0.
+    proc = run_ingest("clean", str(sample_pages()[0]), "--no-language", "--language", "en")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == "ingest clean: --language needs language detection; drop --no-language\n"
