@@ -128,8 +128,8 @@ def _names_a_class(name: str) -> bool:
 
 def _below_floor(name: str, value) -> str | None:
     """Why a number that reads well is too small for the setting, or None."""
-    if name not in AT_LEAST_ONE | NOT_NEGATIVE:
-        return None
+    if name not in AT_LEAST_ONE | NOT_NEGATIVE or value is None:
+        return None  # None: Scrapy's default stands
     number = float(value)
     if name in AT_LEAST_ONE and not number >= 1:
         return f"expected 1 or more, got {value!r} (no request could ever be made)"
