@@ -133,6 +133,8 @@ def _refused(args, inputs) -> str | None:
         return f"ingest clean: --{error}"
     if args.language and args.no_language:  # no record would have a language to keep it by
         return "ingest clean: --language needs language detection; drop --no-language"
+    if args.input_file == "-" and any(i.kind == "stdin" for i in inputs):
+        return "ingest: -: stdin cannot be both the list of inputs (-i -) and a page (-)"
     if not args.url and any(i.kind == "stdin" for i in inputs):
         # The record's url and id are made from it: an empty one would give every such record one id.
         return "ingest: -: stdin needs --url URL, the address of the page"

@@ -130,3 +130,10 @@ def test_a_language_filter_without_language_detection_is_refused():
     proc = run_ingest("clean", str(sample_pages()[0]), "--no-language", "--language", "en")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == "ingest clean: --language needs language detection; drop --no-language\n"
+
+
+def test_stdin_as_both_the_input_list_and_a_page_is_refused():
+    # The list took stdin whole, and the page named "-" came out as "empty input".
+    proc = run_ingest("clean", "-i", "-", "-", "--url", "https://example.org/a", stdin=b"-\n")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == "ingest: -: stdin cannot be both the list of inputs (-i -) and a page (-)\n"
