@@ -62,6 +62,16 @@ def test_a_scrapy_setting_of_the_wrong_type_is_one_line_before_any_crawl(tmp_pat
     assert proc.stderr.splitlines() == [f"ingest crawl: -s {override}: {reason}"]
 
 
+@pytest.mark.parametrize("name, reason", [("gone", "no such directory"), ("a-file", "not a directory")])
+def test_serving_a_folder_that_is_not_there_is_a_bad_argument(tmp_path, name, reason):
+    (tmp_path / "a-file").write_text("x")
+    proc = subprocess.run(crawl_command(out=tmp_path / "feed", state=tmp_path / "state",
+                                        extra=["--serve", str(tmp_path / name)]),
+                          cwd=REPO, env=_env(), capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 2  # it was 1, a crawl that failed, for an argument that named nothing
+    assert proc.stderr == f"ingest crawl: --serve {tmp_path / name}: {reason}\n"
+
+
 def test_a_misspelt_setting_is_said_once_and_the_crawl_goes_on(tmp_path):
     # Scrapy ignores a setting it does not know without a word: a typo silently did nothing.
     proc = subprocess.run(crawl_command("http://127.0.0.1:9/", out=tmp_path / "feed", state=tmp_path / "state",

@@ -335,7 +335,9 @@ def serve_directory(directory: str):
             pass
 
     if not Path(directory).is_dir():
-        raise SystemExit(f"ingest crawl: --serve {directory}: not a directory")
+        reason = "not a directory" if Path(directory).exists() else "no such directory"
+        print(f"ingest crawl: --serve {directory}: {reason}", file=sys.stderr)
+        raise SystemExit(2)  # a bad argument: nothing done
     handler = partial(Quiet, directory=os.fspath(directory))
     try:
         # The same port each time when it is free, so the pages' URLs, and what the crawl state
