@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, feedexport
-from .arguments import at_least_one
+from .arguments import at_least_one, filter_value, header, header_value, record_url, seconds
 from .archive import command as archive
 from .crawl import command as crawl
 from .inputs import InputError, expand, read_list, read_stdin
@@ -51,19 +51,19 @@ def add_clean_command(sub) -> None:
                    help="jsonl records (default), csv rows, or each body as text or markdown "
                         "(trafilatura's json, txt and md are understood)")
     p.add_argument("--markdown", action="store_true", help="add the body as Markdown to each record")
-    p.add_argument("--url", type=_record_url,
+    p.add_argument("--url", type=record_url,
                    help="the URL to record for the inputs (e.g. for a saved page or stdin)")
     p.add_argument("--jobs", "-j", type=at_least_one, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
-    p.add_argument("--timeout", type=_seconds, default=Options.timeout, metavar="SECONDS",
+    p.add_argument("--timeout", type=seconds, default=Options.timeout, metavar="SECONDS",
                    help="time budget of one input, fetch and clean (default: %(default)g; 0: none)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line at the end")
     add_switches(p)
     add_filters(p)
-    p.add_argument("--header", action="append", default=[], type=_header, metavar="NAME:VALUE",
+    p.add_argument("--header", action="append", default=[], type=header, metavar="NAME:VALUE",
                    help="send this HTTP header with URL inputs (repeatable)")
-    p.add_argument("--cookie", type=_header_value, metavar="NAME=VALUE[; ...]",
+    p.add_argument("--cookie", type=header_value, metavar="NAME=VALUE[; ...]",
                    help="send this Cookie header with URL inputs")
     p.add_argument("--all-pages", action="store_true",
                    help="a record for every page, with its page_type, instead of rejecting non-articles")
@@ -79,11 +79,11 @@ def add_switches(p) -> None:
 
 
 def add_filters(p) -> None:
-    p.add_argument("--language", type=_filter("languages"), metavar="CODES",
+    p.add_argument("--language", type=filter_value("languages"), metavar="CODES",
                    help="keep records in these languages only, e.g. fr,en")
-    p.add_argument("--since", type=_filter("since"), metavar="DATE",
+    p.add_argument("--since", type=filter_value("since"), metavar="DATE",
                    help="keep records published on or after DATE (ISO 8601)")
-    p.add_argument("--until", type=_filter("until"), metavar="DATE",
+    p.add_argument("--until", type=filter_value("until"), metavar="DATE",
                    help="keep records published before DATE, or on DATE if a day")
 
 
@@ -208,60 +208,6 @@ def http_headers(args) -> dict[str, str]:
     if args.cookie:
         headers["Cookie"] = args.cookie
     return headers
-
-
-def _header(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition(":")
-    if not sep or not name.strip() or any(c.isspace() for c in name.strip()):
-        raise argparse.ArgumentTypeError(f"expected NAME:VALUE, got {text!r}")
-    return name.strip(), _header_value(value.strip())
-
-
-def _header_value(text: str) -> str:
-    """A value HTTP can carry: a line break or other control character would end the header, and
-    only Latin-1 is sent (the HTTP library refuses the rest, which came out as every URL's "internal
-    error")."""
-    if any(ord(c) < 32 and c != "\t" or ord(c) == 127 for c in text):
-        raise argparse.ArgumentTypeError(f"a line break or control character cannot be sent in a header: {text!r}")
-    try:
-        text.encode("latin-1")  # what HTTP/1.1 headers are sent in
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(f"only Latin-1 characters can be sent in a header "
-                                         f"(percent-encode the others): {text!r}") from None
-    return text
-
-
-def _filter(name: str):
-    """An argparse type checking one filter value; the value itself stays a string."""
-    def check(text: str) -> str:
-        try:
-            make_filters(**{name: text})
-        except FilterError as error:
-            raise argparse.ArgumentTypeError(str(error).split(": ", 1)[1]) from None
-        return text
-    return check
-
-
-def _record_url(text: str) -> str:
-    """--url checked as `clean()` checks a page's URL, once, rather than as a rejection of every input."""
-    from .core.page import page_url
-    from .core.rejection import Rejected
-
-    try:
-        page_url(text)
-    except Rejected as rejected:
-        raise argparse.ArgumentTypeError(rejected.rejection.detail) from None
-    return text
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError("must be 0 or more seconds")
-    return value
 
 
 if __name__ == "__main__":
