@@ -68,14 +68,25 @@ def _scheme(arg: str) -> str | None:
 
 
 def read_list(path: str) -> list[str]:
-    """`-i FILE`: one input per line; blank lines and lines starting with # left out."""
+    """`-i FILE`: one input per line; blank lines and lines starting with # left out. A byte-order
+    mark (a list saved by Windows Notepad, UTF-8 or UTF-16) is read as one, not as a first path's
+    first character."""
     try:
-        lines = (sys.stdin if path == "-" else open(path, encoding="utf-8")).read().splitlines()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        lines = _list_text(data).splitlines()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: {getattr(exc, 'strerror', None) or exc}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _list_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def not_regular(path: Path) -> str | None:
@@ -142,7 +153,7 @@ def read_warc_list(path: str, base: str | None = None) -> list[str]:
     (a directory or URL prefix), by default the list's own directory."""
     try:
         data = Path(path).read_bytes()
-        text = (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8")
+        text = _list_text(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
     except (OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
         raise InputError(f"{path}: cannot read the list: {getattr(exc, 'strerror', None) or exc}") from None
     base = base or str(Path(path).resolve().parent)

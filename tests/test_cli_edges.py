@@ -137,3 +137,13 @@ def test_stdin_as_both_the_input_list_and_a_page_is_refused():
     proc = run_ingest("clean", "-i", "-", "-", "--url", "https://example.org/a", stdin=b"-\n")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == "ingest: -: stdin cannot be both the list of inputs (-i -) and a page (-)\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_an_input_list_saved_with_a_byte_order_mark_reads_its_first_line(tmp_path, encoding):
+    # Windows Notepad's UTF-8 list named "\ufeff/path/page.html": "no such file or directory".
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"{sample_pages()[0]}\r\n", encoding=encoding)
+    proc = run_ingest("clean", "-i", str(listing))
+    assert proc.returncode == 0, proc.stderr
+    assert len(records(proc.stdout)) == 1
