@@ -82,6 +82,18 @@ def test_a_misspelt_setting_is_said_once_and_the_crawl_goes_on(tmp_path):
     assert proc.returncode == 1 and "no start URL could be fetched" in proc.stderr  # it crawled
 
 
+def test_a_misspelt_setting_in_a_source_is_said_naming_the_source(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[sources.a]\nstart = "http://127.0.0.1:9/"\nsettings = { CONCURENT_REQUESTS = 4 }\n')
+    proc = subprocess.run(crawl_command("a", out=tmp_path / "feed", state=tmp_path / "state",
+                                        extra=["--sources", str(sources)]),
+                          cwd=REPO, env=_env(), capture_output=True, text=True, timeout=180)
+    assert [line for line in proc.stderr.splitlines() if "CONCURENT" in line] == [
+        f"ingest: {sources}: sources.a.settings.CONCURENT_REQUESTS: not a setting of Scrapy or ingest (misspelt?); "
+        "passed on as given"]
+    assert proc.returncode == 1 and "no start URL could be fetched" in proc.stderr
+
+
 def test_download_failures_are_counted_by_reason_in_the_summary(tmp_path, pages):
     never = threading.Event()
     site = TestSite({

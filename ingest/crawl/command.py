@@ -77,6 +77,7 @@ def run_crawl(args) -> int:
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
+    _unknown_source_settings(sources, args.sources)
     try:
         return crawl(sources, out=args.out, state=args.state, overrides=with_log_level(args), redis=args.redis)
     finally:
@@ -92,6 +93,7 @@ def run_schedule(args) -> int:
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
+    _unknown_source_settings(sources.values(), args.sources)
     for folder, option in ((args.out, "--out"), (args.state, "--state")):
         problem = unwritable(folder)
         if problem:
@@ -129,13 +131,20 @@ def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
 _warned: set[str] = set()
 
 
-def _unknown_setting(name: str) -> None:
+def _unknown_setting(name: str, given_as: str | None = None) -> None:
     """A name neither Scrapy nor ingest defines is most often a typo (CONCURENT_REQUESTS), which
     Scrapy ignores without a word; said once, and passed on (an added extension may read it)."""
-    if not is_known(name) and name not in _warned:
-        _warned.add(name)
-        print(f"ingest: -s {name}: not a setting of Scrapy or ingest (misspelt?); passed on as given",
+    given_as = given_as or f"-s {name}"
+    if not is_known(name) and given_as not in _warned:
+        _warned.add(given_as)
+        print(f"ingest: {given_as}: not a setting of Scrapy or ingest (misspelt?); passed on as given",
               file=sys.stderr)
+
+
+def _unknown_source_settings(sources, sources_file: str) -> None:
+    for source in sources:
+        for name in source.settings:
+            _unknown_setting(name, f"{sources_file}: sources.{source.name}.settings.{name}")
 
 
 def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None = None):
