@@ -5,6 +5,7 @@ here every column has its type whatever the files hold. DuckDB is imported only 
 """
 from __future__ import annotations
 
+import glob
 import shutil
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def feed_files(feed: str | Path) -> list[Path]:
 
 def select_sql(files: list[str] | str) -> str:
     """A SELECT of the feed with its types fixed; `files` a list of paths or a glob."""
-    sources = repr(files if isinstance(files, str) else [str(f) for f in files])
+    sources = _literal(files) if isinstance(files, str) else "[" + ", ".join(_literal(str(f)) for f in files) + "]"
     columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in COLUMNS.items()) + "}"
     embed = ", ".join(f"{f} := {instant('e.published') if f == 'published' else 'e.' + f}" for f in EMBED_FIELDS)
     return (
@@ -71,7 +72,7 @@ def export_parquet(feed: str | Path, out: str | Path, *, overwrite: bool = False
     with duckdb.connect() as db:
         db.execute("SET TimeZone = 'UTC'")
         count = db.execute(f"SELECT count(*) FROM ({select_sql(files)})").fetchone()[0]
-        db.execute(f"COPY ({select_sql(files)}) TO '{_quoted(staging)}' (FORMAT parquet, PARTITION_BY (date))")
+        db.execute(f"COPY ({select_sql(files)}) TO {_literal(str(staging))} (FORMAT parquet, PARTITION_BY (date))")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)  # a reader never sees half an export
     return count
@@ -81,8 +82,15 @@ class ExportError(Exception):
     pass
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+def _literal(text: str) -> str:
+    """`text` as an SQL string (Python's repr quoted some paths with ", which DuckDB reads otherwise)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def feed_glob(feed: str) -> str:
+    """The glob of a feed's committed files, the folder's own `*?[` matched as themselves: a feed in
+    `runs [2026]/` matched nothing."""
+    return f"{glob.escape(feed.rstrip('/'))}/date=*/*.jsonl"
 
 
 def register(subparsers) -> None:
@@ -116,7 +124,7 @@ def run_sql(args) -> int:
     if not feed_files(feed):
         print(f"ingest feed sql: {args.feed}: no committed feed files (date=*/*.jsonl) yet; "
               "the view can be queried once a crawl commits one", file=sys.stderr)
-    print(view_sql(f"{args.feed.rstrip('/')}/date=*/*.jsonl"))
+    print(view_sql(feed_glob(args.feed)))
     return 0
 
 

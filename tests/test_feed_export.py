@@ -1,6 +1,7 @@
 """`ingest feed export --to parquet` and `ingest feed sql`: the feed read back by DuckDB with the record's types."""
 from __future__ import annotations
 
+import glob
 import json
 import shutil
 from datetime import datetime, timezone
@@ -127,3 +128,17 @@ def test_the_sql_view_of_a_feed_with_nothing_committed_yet_is_printed_with_a_war
     empty = run_ingest("feed", "sql", "--feed", str(tmp_path))
     assert empty.returncode == 0 and empty.stdout.startswith("CREATE OR REPLACE VIEW articles")
     assert "no committed feed files" in empty.stderr
+
+
+def test_a_feed_whose_folder_name_holds_quotes_and_glob_characters_is_read_by_both_commands(feed, tmp_path):
+    folder, written = feed
+    odd = tmp_path / """runs [2026] it's "q" *"""
+    shutil.copytree(folder, odd / "feed")
+    exported = run_ingest("feed", "export", "--feed", str(odd / "feed"), str(odd / "parquet 'x'"))
+    assert exported.returncode == 0, exported.stderr
+    view = run_ingest("feed", "sql", "--feed", str(odd / "feed"))
+    db = duckdb.connect()
+    db.execute(view.stdout)  # the folder's brackets were read as a glob class: no files found
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(written)
+    parquet = glob.escape(str(odd / "parquet 'x'")).replace("'", "''")
+    assert db.execute(f"SELECT count(*) FROM read_parquet('{parquet}/*/*.parquet')").fetchone()[0] == len(written)
