@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
+from helpers import INGEST
 
 from ingest.crawl.sources import SourcesError, load_sources, parse_duration, source_from_urls
 
@@ -131,3 +133,16 @@ until = "2024-09-30"
 def test_a_bad_switch_or_filter_says_which_key(tmp_path, line, message):
     with pytest.raises(SourcesError, match=re.escape(message)):
         load_sources(write(tmp_path, f'[sources.a]\nstart = "https://a.example/"\n{line}\n'))
+
+
+def test_a_sources_file_saved_with_a_byte_order_mark_reads_and_one_not_in_utf8_is_said_in_one_line(tmp_path):
+    table = '[sources.a]\nstart = "https://a.example/"\n'
+    path = tmp_path / "sources.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + table.encode())  # as some editors save UTF-8
+    assert list(load_sources(path)) == ["a"]
+    path.write_bytes(table.encode("utf-16"))  # a traceback, before
+    with pytest.raises(SourcesError, match=re.escape(f"{path}: not UTF-8 text (invalid start byte at byte 0)")):
+        load_sources(path)
+    crawl = subprocess.run([INGEST, "crawl", "--sources", str(path)], capture_output=True, text=True, timeout=60)
+    assert crawl.returncode == 2
+    assert crawl.stderr == f"ingest crawl: {path}: not UTF-8 text (invalid start byte at byte 0)\n"

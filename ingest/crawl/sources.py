@@ -66,10 +66,25 @@ class Source:
 
 
 def load_sources(path: str | Path) -> dict[str, Source]:
-    path = Path(path)
+    return parse_sources(read_sources_text(path), path)
+
+
+def read_sources_text(path: str | Path) -> str:
+    """A sources file's text: UTF-8, as TOML is, with the byte-order mark some editors write
+    skipped (tomllib refused it as an invalid statement)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise SourcesError(f"{path}: {error}") from error
+    except UnicodeDecodeError as error:  # a traceback, before
+        raise SourcesError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+
+
+def parse_sources(text: str, path: str | Path) -> dict[str, Source]:
+    """The sources of a sources file's `text`; `path` names the file in what is said."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise SourcesError(f"{path}: {error}") from error
     tables = data.get("sources")
     if not isinstance(tables, dict) or not tables:
