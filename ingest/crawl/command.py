@@ -18,6 +18,7 @@ from ..arguments import at_least_one
 from . import resume
 from .setting_values import is_known, setting_problem
 from .sources import Source, SourcesError, load_sources, source_from_urls
+from .sources_file import SourcesFile
 
 SERVE_PORT = 8471  # `--serve`'s port when free
 FINISHED = {"finished", "closespider_pagecount", "closespider_itemcount", "closespider_timeout", "shutdown"}
@@ -31,6 +32,8 @@ def register(subparsers) -> None:
                        help="source names from --sources, or start URLs (pages, sitemaps, feeds)")
     crawl.add_argument("--serve", metavar="DIR",
                        help="serve DIR on 127.0.0.1 for the crawl and crawl it (samples, offline demos)")
+    # Set by `ingest schedule` for its runs: it said what the settings' names hold, once.
+    crawl.add_argument("--settings-said", action="store_true", help=argparse.SUPPRESS)
     _common(crawl)
     crawl.set_defaults(func=run_crawl)
 
@@ -77,6 +80,8 @@ def run_crawl(args) -> int:
     except SourcesError as error:
         print(f"ingest crawl: {error}", file=sys.stderr)
         return 2
+    if args.settings_said:
+        _warned.add(_ALL_SAID)
     _unknown_source_settings(sources, args.sources)
     try:
         return crawl(sources, out=args.out, state=args.state, overrides=with_log_level(args), redis=args.redis)
@@ -86,28 +91,40 @@ def run_crawl(args) -> int:
 
 
 def run_schedule(args) -> int:
-    from .scheduler import Scheduler, crawl_command, default_max_runs, workers_per_run
-
+    # Each run would refuse a bad -s and end at once, at every interval, forever: refused here once.
     try:
-        sources = load_sources(args.sources)
+        sources_file = SourcesFile(args.sources,
+                                   lambda sources: _unknown_source_settings(sources.values(), args.sources))
+        for item in args.settings:
+            checked_override(item)
     except SourcesError as error:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
-    _unknown_source_settings(sources.values(), args.sources)
+    try:
+        return _schedule(args, sources_file)
+    finally:
+        sources_file.close()
+
+
+def _schedule(args, sources_file: SourcesFile) -> int:
+    from .scheduler import Scheduler, crawl_command, default_max_runs, workers_per_run
+
+    sources = list(sources_file.sources.values())
     for folder, option in ((args.out, "--out"), (args.state, "--state")):
         problem = unwritable(folder)
         if problem:
             print(f"ingest schedule: {option} {folder}: {problem}", file=sys.stderr)
             return 2
     max_runs = args.max_runs or default_max_runs()
-    command = partial(crawl_command, sources_file=args.sources, out=args.out, state=args.state,
+    # The runs read the copy of the file's last good version: an edit half done never fails a run.
+    command = partial(crawl_command, sources_file=str(sources_file.copy), out=args.out, state=args.state,
                       overrides=with_log_level(args), workers=workers_per_run(len(sources), max_runs))
     if args.redis:
         from .redis.worker import run_shared_schedule
 
-        return run_shared_schedule(args, list(sources.values()), command, max_runs)
-    return Scheduler(list(sources.values()), command, feed_dir=args.out, state_dir=args.state,
-                     max_runs=max_runs).run_until_signalled()
+        return run_shared_schedule(args, sources, command, max_runs, sources_file)
+    return Scheduler(sources, command, feed_dir=args.out, state_dir=args.state, max_runs=max_runs,
+                     sources_file=sources_file).run_until_signalled()
 
 
 def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
@@ -129,13 +146,14 @@ def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
 
 
 _warned: set[str] = set()
+_ALL_SAID = "*"  # in `_warned`: nothing more to say (a scheduled run, whose schedule said it all)
 
 
 def _unknown_setting(name: str, given_as: str | None = None) -> None:
     """A name neither Scrapy nor ingest defines is most often a typo (CONCURENT_REQUESTS), which
     Scrapy ignores without a word; said once, and passed on (an added extension may read it)."""
     given_as = given_as or f"-s {name}"
-    if not is_known(name) and given_as not in _warned:
+    if not is_known(name) and given_as not in _warned and _ALL_SAID not in _warned:
         _warned.add(given_as)
         print(f"ingest: {given_as}: not a setting of Scrapy or ingest (misspelt?); passed on as given",
               file=sys.stderr)
@@ -147,6 +165,18 @@ def _unknown_source_settings(sources, sources_file: str) -> None:
             _unknown_setting(name, f"{sources_file}: sources.{source.name}.settings.{name}")
 
 
+def checked_override(item: str) -> tuple[str, str]:
+    """`-s NAME=VALUE` as (NAME, VALUE), or SourcesError saying what is wrong with it."""
+    name, sep, value = item.partition("=")
+    if not sep:
+        raise SourcesError(f"-s {item}: expected NAME=VALUE")
+    problem = setting_problem(name.strip(), value)
+    if problem:
+        raise SourcesError(f"-s {item}: {problem}")
+    _unknown_setting(name.strip())
+    return name.strip(), value
+
+
 def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None = None):
     from scrapy.settings import Settings
 
@@ -155,14 +185,7 @@ def crawl_settings(out: str, state: str, overrides: list[str], redis: str | None
     settings.set("INGEST_FEED_DIR", out, priority="cmdline")
     settings.set("INGEST_STATE_DIR", state, priority="cmdline")
     for item in overrides:
-        name, sep, value = item.partition("=")
-        if not sep:
-            raise SourcesError(f"-s {item}: expected NAME=VALUE")
-        problem = setting_problem(name.strip(), value)
-        if problem:
-            raise SourcesError(f"-s {item}: {problem}")
-        _unknown_setting(name.strip())
-        settings.set(name.strip(), value, priority="cmdline")
+        settings.set(*checked_override(item), priority="cmdline")
     if settings.get("INGEST_CONTACT") and settings.getpriority("USER_AGENT") < settings.getpriority("INGEST_CONTACT"):
         from ingest.identity import user_agent
         settings.set("USER_AGENT", user_agent(settings["INGEST_CONTACT"]), priority="cmdline")

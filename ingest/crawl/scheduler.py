@@ -3,7 +3,8 @@
 Each run is an `ingest crawl SOURCE` child process: a crash in one run costs that run only,
 and runs of different sources use both cores. At most `max_runs` run at once (4 per core, as
 scrapyd allows), the most overdue first, and the cores' cleaning workers are split between the
-sources, so that many sources never mean many workers per core. On SIGTERM/SIGINT the runs are
+sources, so that many sources never mean many workers per core. The sources file is reread as it
+changes (sources_file.py). On SIGTERM/SIGINT/SIGHUP the runs are
 asked to stop (they commit their feed files); a run that does not stop within the grace period
 is signalled again (Scrapy's immediate stop), killed only if even that fails, and its temporary
 file cleared as after any crash.
@@ -26,6 +27,10 @@ from .sources import Source
 
 
 FORCED_STOP = 5.0  # seconds a run has to end after a second SIGTERM, before SIGKILL
+LOOK_AGAIN = 2.0  # seconds between looks at the sources file while no run is due
+# A closed terminal (SIGHUP) stops the schedule as SIGTERM does: its runs, each in a session of its
+# own, would otherwise outlive it, and its killed runs' files would never be cleared.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def default_max_runs() -> int:
@@ -42,7 +47,7 @@ def crawl_command(source: Source, *, sources_file: str, out: str, state: str, ov
     # -P: the working directory is not on the path, so a folder named `ingest` there (a clone's
     # parent) cannot stand in for the package.
     command = [sys.executable, "-P", "-m", "ingest.crawl", "crawl", source.name, "--sources", sources_file,
-               "--out", out, "--state", state]
+               "--out", out, "--state", state, "--settings-said"]
     if workers:
         command += ["-s", f"INGEST_CLEAN_WORKERS={workers}"]  # the user's own -s, after it, wins
     for override in overrides:
@@ -60,8 +65,9 @@ class Run:
 class Scheduler:
     def __init__(self, sources: list[Source], command: Callable[[Source], list[str]], *, feed_dir: str,
                  state_dir: str, max_runs: int | None = None, grace: float = 10.0, tick: float = 0.5,
-                 clock: Callable[[], float] = time.monotonic, log=None):
+                 clock: Callable[[], float] = time.monotonic, log=None, sources_file=None):
         self.sources = sources
+        self.sources_file = sources_file  # a SourcesFile to reread as it changes, or None
         self.max_runs = max_runs or default_max_runs()
         self.command = command
         self.feed_dir = feed_dir
@@ -74,10 +80,11 @@ class Scheduler:
         self.stop = threading.Event()
         self.running: dict[str, Run] = {}
         self.next_due: dict[str, float] = {}
+        self.last_started: dict[str, float] = {}
         self.outcomes = {"succeeded": 0, "failed": 0}
 
     def run_until_signalled(self) -> int:
-        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in STOP_SIGNALS}
         try:
             self.run()
         finally:
@@ -98,6 +105,7 @@ class Scheduler:
         self.log("sources " + ", ".join(f"{s.name} every {s.interval:g}s" for s in self.sources))
         while not self.stop.is_set():
             self._reap()
+            self._reread_sources()
             self._start_due()
             self.stop.wait(self._wait_time())
         self._shut_down()
@@ -110,6 +118,7 @@ class Scheduler:
                 break
             process = subprocess.Popen(self.command(source), start_new_session=True)
             self.running[source.name] = Run(source, process, now)
+            self.last_started[source.name] = now
             self.log(f"run started source={source.name} pid={process.pid} at={self._at(now)}")
 
     def _reap(self) -> None:
@@ -120,8 +129,10 @@ class Scheduler:
             del self.running[name]
             self.outcomes["succeeded" if code == 0 else "failed"] += 1
             now = self.clock()
-            # A run longer than the interval is followed by the next at once, never overlapped.
-            self.next_due[name] = max(run.started + run.source.interval, now)
+            # A run longer than the interval is followed by the next at once, never overlapped; a
+            # source taken out of the file meanwhile is not run again.
+            if name in self.next_due:
+                self.next_due[name] = max(run.started + self._interval(name), now)
             self.log(f"run ended source={name} pid={run.process.pid} exit={code} at={self._at(now)} "
                      f"took={now - run.started:.1f}s")
 
@@ -138,7 +149,45 @@ class Scheduler:
     def _wait_time(self) -> float:
         if self.running:
             return self.tick
-        return max(0.0, min(self.next_due.values()) - self.clock()) if self.next_due else self.tick
+        wait = max(0.0, min(self.next_due.values()) - self.clock()) if self.next_due else self.tick
+        return min(wait, LOOK_AGAIN) if self.sources_file else wait
+
+    def _interval(self, name: str) -> float:
+        return next(s.interval for s in self.sources if s.name == name)
+
+    def _reread_sources(self) -> None:
+        """The sources file as it is now, if it changed and reads well: sources added are due at once,
+        those taken out are not run again (a run going on ends as it would), new intervals count from
+        each source's last start. A file that does not read is said once; the last good one stays."""
+        if self.sources_file is None:
+            return
+        sources, problem = self.sources_file.reread()
+        if problem:
+            self.log(f"{problem}; runs go on with the sources read before")
+        if sources is not None:
+            self.log(f"sources reread from {self.sources_file.path}: {self._take(sources)}")
+
+    def _take(self, sources: dict[str, Source]) -> str:
+        """Schedule `sources` from now on; what changed, said."""
+        before = {s.name: s for s in self.sources}
+        self.sources = list(sources.values())
+        added = [name for name in sources if name not in before]
+        removed = [name for name in before if name not in sources]
+        changed = [name for name in sources if name in before and sources[name] != before[name]]
+        now = self.clock()
+        for name in removed:
+            self.next_due.pop(name, None)
+        for name in changed:
+            if name not in self.running and name in self.last_started:
+                self.next_due[name] = self.last_started[name] + sources[name].interval
+        self._added(added, now)
+        said = [f"{what} {', '.join(names)}" for what, names in
+                (("added", added), ("removed", removed), ("changed", changed)) if names]
+        return "; ".join(said) or "no change"
+
+    def _added(self, names: list[str], now: float) -> None:
+        for name in names:
+            self.next_due[name] = now
 
     def _shut_down(self) -> None:
         for run in self.running.values():

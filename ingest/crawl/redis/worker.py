@@ -19,7 +19,7 @@ from .queue import reap_dead
 RETRY_SECONDS = 5.0  # a run that failed is due again this soon, wherever a lease is free
 
 
-def run_shared_schedule(args, sources, command, max_runs: int) -> int:
+def run_shared_schedule(args, sources, command, max_runs: int, sources_file=None) -> int:
     from ..command import crawl_settings
 
     try:
@@ -29,7 +29,7 @@ def run_shared_schedule(args, sources, command, max_runs: int) -> int:
         print(f"ingest schedule: {error}", file=sys.stderr)
         return 2
     worker = SharedScheduler(sources, command, client=client, url=args.redis, lease_seconds=lease_seconds,
-                             feed_dir=args.out, state_dir=args.state, max_runs=max_runs)
+                             feed_dir=args.out, state_dir=args.state, max_runs=max_runs, sources_file=sources_file)
     worker.run_until_signalled()
     return 1 if worker.failed else 0
 
@@ -93,6 +93,11 @@ class SharedScheduler(Scheduler):
             if returned:
                 self.log(f"returned {returned} in-flight requests of dead workers to their queues")
                 self._recover()
+
+    def _added(self, names: list[str], now: float) -> None:
+        # As at the start: a source new to Redis is due now; one other workers know keeps its time.
+        if names:
+            self.redis.zadd(keys.DUE, {name: time.time() for name in names}, nx=True)
 
     def _quietly(self, call, *args, **kwargs):
         """A Redis call that may fail once Redis is gone (shutting down): leases expire by themselves."""
