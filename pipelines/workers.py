@@ -10,6 +10,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -18,9 +20,15 @@ logger = logging.getLogger(__name__)
 
 def _start_worker(parent: int):
     """Import the core before the first page arrives, and die with the crawl: a crawl killed with
-    SIGKILL must not leave its workers behind."""
+    SIGKILL must not leave its workers behind. The terminal's Ctrl-C and hang-up reach the whole
+    process group: the crawl decides when its workers stop (each one printed a KeyboardInterrupt
+    traceback, and the pages it held were lost to the graceful stop)."""
+    import signal
     import threading
     import time
+
+    for terminal_signal in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(terminal_signal, signal.SIG_IGN)
 
     def watch():
         while os.getppid() == parent:
@@ -37,6 +45,23 @@ def _start_worker(parent: int):
                      + b"</p></article></body></html>", "http://warm.up/")
     except Exception:  # noqa: BLE001 - a failed warm-up must not break the pool; pages report errors
         pass
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker deaf to SIGHUP, as it is to SIGINT and SIGTERM: the
+    terminal's hang-up reaches the whole process group, and a tracker it killed was started again
+    with a warning and a KeyError traceback for each of the pool's semaphores."""
+    from multiprocessing import resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()  # signals can be set in the main thread only
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # an ignored signal stays ignored in a child
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if previous is not None:  # None: a handler set outside Python, which stays
+            signal.signal(signal.SIGHUP, previous)
 
 
 class CleaningWorkers:
@@ -97,6 +122,7 @@ class CleaningWorkers:
     def _new_executor(self) -> ProcessPoolExecutor:
         # spawn: never fork the crawl's own process, with its reactor and threads; and the
         # workers are the crawl's own children, so they can watch it.
+        _start_resource_tracker()
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker,
                                    initargs=(os.getpid(),))

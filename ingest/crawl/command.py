@@ -38,7 +38,8 @@ def register(subparsers) -> None:
     crawl.set_defaults(func=run_crawl)
 
     schedule = subparsers.add_parser("schedule", help="crawl every source at its interval until stopped",
-                                     description="Run each source at its interval until SIGTERM/SIGINT.")
+                                     description="Run each source at its interval until SIGTERM, SIGINT or SIGHUP; "
+                                                 "the sources file is reread as it changes.")
     schedule.add_argument("--max-runs", type=at_least_one, default=None, metavar="N",
                           help="crawls running at once, the most overdue first (default: 4 per core)")
     _common(schedule)
