@@ -10,6 +10,8 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .urls import ascii_host
+
 DEFAULT_PORTS = {"http": 80, "https": 443}
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -92,7 +94,7 @@ class Origin:
             return None
         if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
             return None
-        return cls(parts.scheme, parts.hostname.lower().rstrip("."), port)
+        return cls(parts.scheme, ascii_host(parts.hostname).rstrip("."), port)
 
     @property
     def default_port(self) -> bool:
@@ -113,7 +115,7 @@ class Scope:
     @classmethod
     def of(cls, start_urls, hosts=()) -> "Scope":
         origins = frozenset(o for o in map(Origin.of, start_urls) if o)
-        return cls(origins, frozenset(h.lower().rstrip(".") for h in hosts if h))
+        return cls(origins, frozenset(ascii_host(h).rstrip(".") for h in hosts if h))
 
     def refusal(self, url: str) -> str | None:
         """Why `url` is out of scope, or None if it is in."""

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..filters import FilterError, Filters, make_filters
 from .setting_values import setting_problem
-from .urls import url_problem
+from .urls import ascii_host, url_problem
 
 DEFAULT_INTERVAL = 3600.0
 
@@ -57,7 +57,8 @@ class Source:
     @property
     def allowed_hosts(self) -> tuple[str, ...]:
         own = [urlsplit(url).hostname or "" for url in self.start]
-        return tuple(dict.fromkeys(h.lower() for h in (*own, *self.hosts) if h))
+        # Scrapy's offsite check compares them with the IDNA form it sends requests to.
+        return tuple(dict.fromkeys(ascii_host(h) for h in (*own, *self.hosts) if h))
 
     def allows(self, url: str) -> bool:
         if any(re.search(p, url) for p in self.deny):
@@ -158,7 +159,8 @@ def _filters(table: dict, where: str) -> Filters:
 def source_from_urls(urls: list[str], name: str = "") -> Source:
     """An ad-hoc source for `ingest crawl URL...`: named after the first URL's host, made safe."""
     # An unreadable first URL names nothing: source_from_table then says what is wrong with it.
-    name = name or safe_name("" if url_problem(urls[0]) else urlsplit(urls[0]).hostname or "")
+    # An international host by its IDNA form: made safe, bücher. and böcher. were both b_cher.
+    name = name or safe_name("" if url_problem(urls[0]) else ascii_host(urlsplit(urls[0]).hostname or ""))
     return source_from_table(name, {"start": list(urls)}, where="command line")
 
 

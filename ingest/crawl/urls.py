@@ -2,6 +2,7 @@
 whether a URL can be fetched as written at all."""
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query keys that only say how a reader arrived; they never select different content.
@@ -17,11 +18,24 @@ def is_tracking_key(key: str) -> bool:
     return key in TRACKING_KEYS or key.startswith(TRACKING_PREFIXES)
 
 
+def ascii_host(host: str) -> str:
+    """A host name as DNS, Scrapy and links in a page's HTML write it: lower-case, an international
+    name in its IDNA form (bücher.example -> xn--bcher-kva.example), as w3lib writes it for Scrapy.
+    Compared as written, a crawl of an international name refused its own pages as another origin."""
+    if host.isascii():
+        return host.lower()
+    try:
+        return unicodedata.normalize("NFKC", host).encode("idna").decode("ascii").lower()
+    except UnicodeError:  # not a name IDNA can write: url_problem says so before any request
+        return host.lower()
+
+
 def canonicalize(url: str) -> str:
-    """The URL without tracking query keys and fragment, host lower-cased, default port dropped."""
+    """The URL without tracking query keys and fragment, host lower-cased (in its IDNA form),
+    default port dropped."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    host = ascii_host(parts.hostname or "")
     port = parts.port
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         host = f"{host}:{port}"
@@ -44,4 +58,9 @@ def url_problem(url: str) -> str | None:
         return "no host"
     if any(ch.isspace() for ch in parts.netloc):
         return "white space in the host"
+    if not parts.hostname.isascii():
+        try:
+            unicodedata.normalize("NFKC", parts.hostname).encode("idna")
+        except UnicodeError as error:
+            return f"the host is no international domain name IDNA can write ({error.__cause__ or error})"
     return None
