@@ -146,3 +146,19 @@ def test_a_sources_file_saved_with_a_byte_order_mark_reads_and_one_not_in_utf8_i
     crawl = subprocess.run([INGEST, "crawl", "--sources", str(path)], capture_output=True, text=True, timeout=60)
     assert crawl.returncode == 2
     assert crawl.stderr == f"ingest crawl: {path}: not UTF-8 text (invalid start byte at byte 0)\n"
+
+
+def test_allow_and_deny_match_a_url_written_with_escapes_or_without_and_an_idna_host_either_way(tmp_path):
+    source = load_sources(write(tmp_path, """
+[sources.ru]
+start = "https://сайт.рф/"
+allow = ["сайт\\\\.рф/новости/", "/%D0%B2%D0%B8%D0%B4%D0%B5%D0%BE/"]
+deny = ["/реклама/"]
+"""))["ru"]
+    # A sitemap or a link may write the same address either way; the crawl follows it as written.
+    assert source.allows("https://xn--80aswg.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1")
+    assert source.allows("https://сайт.рф/новости/1")
+    assert source.allows("https://сайт.рф/видео/2")  # the pattern copied from an address bar, escaped
+    assert not source.allows("https://xn--80aswg.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/%D1%80%D0%B5%D0%BA"
+                             "%D0%BB%D0%B0%D0%BC%D0%B0/3")
+    assert not source.allows("https://сайт.рф/спорт/4")

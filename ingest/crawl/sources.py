@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..filters import FilterError, Filters, make_filters
 from .setting_values import setting_problem
-from .urls import ascii_host, url_problem
+from .urls import ascii_host, url_forms, url_problem
 
 DEFAULT_INTERVAL = 3600.0
 
@@ -61,9 +61,10 @@ class Source:
         return tuple(dict.fromkeys(ascii_host(h) for h in (*own, *self.hosts) if h))
 
     def allows(self, url: str) -> bool:
-        if any(re.search(p, url) for p in self.deny):
+        forms = url_forms(url)  # a pattern may be written with the URL's escapes or without
+        if any(re.search(p, form) for p in self.deny for form in forms):
             return False
-        return not self.allow or any(re.search(p, url) for p in self.allow)
+        return not self.allow or any(re.search(p, form) for p in self.allow for form in forms)
 
 
 def load_sources(path: str | Path) -> dict[str, Source]:

@@ -2,8 +2,11 @@
 whether a URL can be fetched as written at all."""
 from __future__ import annotations
 
+import re
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
 
 # Query keys that only say how a reader arrived; they never select different content.
 TRACKING_KEYS = frozenset({
@@ -28,6 +31,32 @@ def ascii_host(host: str) -> str:
         return unicodedata.normalize("NFKC", host).encode("idna").decode("ascii").lower()
     except UnicodeError:  # not a name IDNA can write: url_problem says so before any request
         return host.lower()
+
+
+def url_forms(url: str) -> tuple[str, ...]:
+    """`url` as found, as a reader reads it (escapes decoded, an IDNA host in its own script) and as
+    it goes on the wire (non-ASCII escaped, the host in IDNA): a source's allow/deny pattern written
+    any of these ways matches, whichever way the page wrote its link (`/новости/` never matched a
+    sitemap's `/%D0%BD...`)."""
+    if url.isascii() and "%" not in url and "xn--" not in url.lower():
+        return (url,)
+    try:
+        parts = urlsplit(url)
+        readable = urlunsplit((parts.scheme, _IDNA_LABEL.sub(_own_script, parts.netloc), unquote(parts.path),
+                               unquote(parts.query), unquote(parts.fragment)))
+        return tuple(dict.fromkeys((url, readable, safe_url_string(url))))
+    except ValueError:  # a URL urlsplit cannot read is refused elsewhere; its own form is enough here
+        return (url,)
+
+
+_IDNA_LABEL = re.compile(r"(?i)(?<![\w-])xn--[a-z0-9-]+")
+
+
+def _own_script(label: re.Match) -> str:
+    try:
+        return label.group(0).encode("ascii").decode("idna")
+    except UnicodeError:
+        return label.group(0)
 
 
 def canonicalize(url: str) -> str:
