@@ -16,6 +16,7 @@ from .filters import FilterError, make_filters
 from .output import ALIASES, FORMATS
 from .progress import Progress
 from .summary import CleanSummary
+from .trafilatura_flags import add_trafilatura_flags
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +68,7 @@ def add_clean_command(sub) -> None:
                    help="send this Cookie header with URL inputs")
     p.add_argument("--all-pages", action="store_true",
                    help="a record for every page, with its page_type, instead of rejecting non-articles")
+    add_trafilatura_flags(p)
     p.set_defaults(func=run_clean)
 
 
@@ -79,7 +81,7 @@ def add_switches(p) -> None:
 
 
 def add_filters(p) -> None:
-    p.add_argument("--language", type=filter_value("languages"), metavar="CODES",
+    p.add_argument("--language", "--target-language", type=filter_value("languages"), metavar="CODES",
                    help="keep records in these languages only, e.g. fr,en")
     p.add_argument("--since", type=filter_value("since"), metavar="DATE",
                    help="keep records published on or after DATE (ISO 8601)")
@@ -88,6 +90,7 @@ def add_filters(p) -> None:
 
 
 def run_clean(args) -> int:
+    args.inputs = args.inputs + args.more_inputs  # trafilatura's -u URL and --input-dir DIR
     if not (args.inputs or args.input_file):
         print("ingest clean: give INPUT... or -i FILE", file=sys.stderr)
         return 2
