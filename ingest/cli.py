@@ -81,7 +81,7 @@ def add_switches(p) -> None:
 
 
 def add_filters(p) -> None:
-    p.add_argument("--language", "--target-language", type=filter_value("languages"), metavar="CODES",
+    p.add_argument("--language", type=filter_value("languages"), metavar="CODES",
                    help="keep records in these languages only, e.g. fr,en")
     p.add_argument("--since", type=filter_value("since"), metavar="DATE",
                    help="keep records published on or after DATE (ISO 8601)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .arguments import at_least_one
+from .arguments import at_least_one, filter_value
 
 _CRAWL = ("ingest crawl URL finds the site's sitemaps and feeds, follows its listing pages and writes its "
           "articles to the feed")
@@ -53,6 +53,7 @@ def add_trafilatura_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--csv", dest="format", action="store_const", const="csv", help=hidden)
     p.add_argument("-u", "--URL", "--input-dir", dest="more_inputs", action="append", default=[], help=hidden)
     p.add_argument("--parallel", dest="jobs", type=at_least_one, help=hidden)
+    p.add_argument("--target-language", dest="language", type=filter_value("languages"), help=hidden)
     p.add_argument("--no-comments", dest="comments", action="store_false", help=hidden)
     p.add_argument("--with-metadata", action="store_true", help=hidden)  # every record carries its metadata
     for flags, (takes, advice) in REFUSED.items():
