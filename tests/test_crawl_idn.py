@@ -1,7 +1,8 @@
-"""A site under an international domain name (bücher.test) is crawled like any other: Scrapy sends
-its requests to the name's IDNA form (xn--bcher-kva.test), and every check of the crawl's scope
-compares hosts in that form. Compared as written, the start page itself was out of scope: the
-crawl fetched nothing and wrote nothing, and said only "out of scope 2"."""
+"""A site's own names, however written, are in the crawl's scope. Under an international domain name
+(bücher.test) Scrapy sends requests to the IDNA form (xn--bcher-kva.test), and the scope compares
+hosts in that form: compared as written, the start page itself was out of scope, and the crawl
+fetched and wrote nothing. A site reached as www.news.test that redirects to news.test (or the
+other way) is one site: its own pages were refused likewise."""
 from __future__ import annotations
 
 import os
@@ -10,7 +11,7 @@ import subprocess
 from sites import generated
 from sites.crawling import FAST, REPO, crawl_command, read_feed
 from sites.newsroom import PAGES
-from sites.server import Page
+from sites.server import Page, Redirect, Status
 
 ARTICLES = 4
 
@@ -55,3 +56,39 @@ def test_hosts_compare_in_their_idna_form_and_a_name_idna_cannot_write_is_a_bad_
     # Two international names differing in one letter were one source name, sharing a resume folder.
     assert source_from_urls(["https://bücher.example/"]).name != source_from_urls(["https://böcher.example/"]).name
     assert "IDNA" in url_problem("https://" + "ä" * 70 + ".example/")
+
+
+def test_a_crawl_started_at_a_www_name_follows_the_sites_redirect_to_its_bare_name(tmp_path):
+    site, paths = generated.article_site(generated.load_pages(PAGES), ARTICLES)
+    site.start()
+    port = site.server.server_port
+    bare = f"http://news.test:{port}"
+    site["/"] = Page("<!doctype html><html><head><title>Home</title></head><body>"
+                     + "".join(f'<a href="{bare}{p}">story</a> ' for p in paths) + "</body></html>")
+    site["/start"] = Redirect(f"{bare}/")  # www.news.test/start -> news.test/, as sites redirect to one name
+    site["/sitemap.xml"] = Status(404)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
+    out, state = tmp_path / "feed", tmp_path / "state"
+    try:
+        crawl = subprocess.run(crawl_command(f"http://www.news.test:{port}/start", out=out, state=state,
+                                             extra=["-s", "TWISTED_DNS_RESOLVER=sites.names.LoopbackNames"]),
+                               cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
+    finally:
+        site.stop()
+    assert crawl.returncode == 0, crawl.stderr[-3000:]
+    assert "out of scope 0" in crawl.stdout, crawl.stdout
+    assert sorted(r["url"] for r in read_feed(out)) == sorted(f"{bare}{p}" for p in paths)
+
+
+def test_a_host_and_its_www_name_are_one_site_and_other_subdomains_stay_out():
+    from ingest.crawl.guard import Scope
+    from ingest.crawl.sources import source_from_urls
+
+    www = Scope.of(["https://www.news.example/"])
+    assert www.refusal("https://news.example/a") is None and www.refusal("http://news.example/a") is None
+    assert www.refusal("https://cdn.news.example/a") is not None
+    assert Scope.of(["https://news.example/"]).refusal("https://www.news.example/a") is None
+    on_a_port = Scope.of(["http://www.news.example:8080/"])
+    assert on_a_port.refusal("http://news.example:8080/a") is None
+    assert on_a_port.refusal("http://news.example:8081/a") is not None
+    assert source_from_urls(["https://www.news.example/"]).allowed_hosts == ("www.news.example", "news.example")

@@ -106,7 +106,9 @@ class Scope:
     """The origins a crawl may fetch: its start URLs' (and `hosts`' subdomains on default ports).
 
     A start URL on a default port lets the same host on either default port by (http to https
-    redirects are everywhere); on another port only that scheme, host and port is in scope.
+    redirects are everywhere); on another port only that scheme, host and port is in scope. A host
+    and its `www.` name are one site either way (a site redirects one to the other: a crawl started
+    at www.news.example refused news.example, its own pages, and wrote nothing).
     """
 
     origins: frozenset
@@ -131,9 +133,14 @@ class Scope:
     @staticmethod
     def _covers(origin: Origin, target: Origin) -> bool:
         if origin.default_port:
-            return target.default_port and _within(target.host, origin.host)
-        return target == origin
+            return target.default_port and (_within(target.host, origin.host) or _one_site(target.host, origin.host))
+        return (target.scheme, target.port) == (origin.scheme, origin.port) and _one_site(target.host, origin.host)
 
 
 def _within(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
+
+
+def _one_site(host: str, other: str) -> bool:
+    """The same host, or one is the other's `www.` name."""
+    return host.removeprefix("www.") == other.removeprefix("www.")

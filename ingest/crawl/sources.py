@@ -56,9 +56,11 @@ class Source:
 
     @property
     def allowed_hosts(self) -> tuple[str, ...]:
-        own = [urlsplit(url).hostname or "" for url in self.start]
-        # Scrapy's offsite check compares them with the IDNA form it sends requests to.
-        return tuple(dict.fromkeys(ascii_host(h) for h in (*own, *self.hosts) if h))
+        # Scrapy's offsite check compares them with the IDNA form it sends requests to; a www. host
+        # brings its site's own name (Scrapy lets subdomains of an allowed name by, not the parent).
+        own = [ascii_host(urlsplit(url).hostname or "") for url in self.start]
+        sites = [h.removeprefix("www.") for h in own if h.startswith("www.")]
+        return tuple(dict.fromkeys(h for h in [*own, *sites, *map(ascii_host, self.hosts)] if h))
 
     def allows(self, url: str) -> bool:
         forms = url_forms(url)  # a pattern may be written with the URL's escapes or without
