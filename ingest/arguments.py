@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from .filters import FilterError, make_filters
 
@@ -70,3 +71,12 @@ def seconds(text: str) -> float:
     if not value >= 0 or value == float("inf"):
         raise argparse.ArgumentTypeError("must be 0 or more seconds")
     return value
+
+
+def day(text: str) -> date:
+    """A day, YYYY-MM-DD (argparse said "invalid fromisoformat value", naming a Python function)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        why = "" if "isoformat" in str(error) else f" ({error})"  # the day of a month that has none
+        raise argparse.ArgumentTypeError(f"expected a day like 2024-01-05, got {text!r}{why}") from None

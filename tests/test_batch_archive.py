@@ -208,6 +208,11 @@ def test_a_local_cc_news_copy_needs_only_the_days_asked_for(tmp_path):
                             (("--from", "2024-02-01"), "no CC-NEWS file in the inputs is stamped from 2024-02-01 to the end")]:
         proc = run_ingest("archive", *common, *bounds)
         assert (proc.returncode, proc.stderr) == (2, f"ingest: {message}\n")
+    # A day that is not one: said as such, where argparse said "invalid fromisoformat value".
+    for value, why in (("2024-02-30", " (day is out of range for month)"), ("yesterday", "")):
+        proc = run_ingest("archive", *common, "--to", value)
+        assert proc.returncode == 2
+        assert proc.stderr.endswith(f"argument --to: expected a day like 2024-01-05, got {value!r}{why}\n")
 
 
 def test_executor_configuration_errors_are_one_line(tmp_path):

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..arguments import at_least_one
+from ..arguments import at_least_one, day
 from ..core.options import Options
 from ..inputs import NOT_A_WARC, InputError, expand, not_a_warc
 from . import ccnews
@@ -32,9 +32,9 @@ def register(sub) -> None:
     p.add_argument("--dedup-tasks", type=at_least_one, default=1, metavar="N", help="dedup shards (default 1)")
     p.add_argument("--base", metavar="URL|DIR",
                    help=f"prefix of a list's relative entries (default: the list's folder; CC-NEWS: {ccnews.BASE})")
-    p.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    p.add_argument("--from", dest="start", type=day, metavar="YYYY-MM-DD",
                    help="only CC-NEWS files stamped on or after this day")
-    p.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    p.add_argument("--to", dest="end", type=day, metavar="YYYY-MM-DD",
                    help="only CC-NEWS files stamped on or before this day")
     p.add_argument("--no-language", action="store_true", help="skip language detection")
     p.set_defaults(func=run_archive)
