@@ -5,11 +5,9 @@ fetched and wrote nothing. A site reached as www.news.test that redirects to new
 other way) is one site: its own pages were refused likewise."""
 from __future__ import annotations
 
-import os
-import subprocess
-
 from sites import generated
-from sites.crawling import FAST, REPO, crawl_command, read_feed
+from sites.crawling import read_feed
+from sites.names import crawl_by_name
 from sites.newsroom import PAGES
 from sites.server import Page, Redirect, Status
 
@@ -25,18 +23,11 @@ def test_a_site_under_an_international_domain_name_is_crawled_completely(tmp_pat
                                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                                 + "".join(f"<url><loc>{root}{p}</loc></url>" for p in paths) + "</urlset>",
                                 content_type="application/xml")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
-    out, state = tmp_path / "feed", tmp_path / "state"
-    try:
-        crawl = subprocess.run(crawl_command(f"{root}/", out=out, state=state,
-                                             extra=["-s", "TWISTED_DNS_RESOLVER=sites.names.LoopbackNames"]),
-                               cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
-    finally:
-        site.stop()
+    crawl = crawl_by_name(f"{root}/", site, tmp_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert "crawl xn--bcher-kva.test: finished" in crawl.stdout, crawl.stdout
     assert "out of scope 0" in crawl.stdout, crawl.stdout
-    written = sorted(r["url"] for r in read_feed(out))
+    written = sorted(r["url"] for r in read_feed(tmp_path / "feed"))
     assert written == sorted(f"http://xn--bcher-kva.test:{site.server.server_port}{p}" for p in paths)
 
 
@@ -67,17 +58,10 @@ def test_a_crawl_started_at_a_www_name_follows_the_sites_redirect_to_its_bare_na
                      + "".join(f'<a href="{bare}{p}">story</a> ' for p in paths) + "</body></html>")
     site["/start"] = Redirect(f"{bare}/")  # www.news.test/start -> news.test/, as sites redirect to one name
     site["/sitemap.xml"] = Status(404)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
-    out, state = tmp_path / "feed", tmp_path / "state"
-    try:
-        crawl = subprocess.run(crawl_command(f"http://www.news.test:{port}/start", out=out, state=state,
-                                             extra=["-s", "TWISTED_DNS_RESOLVER=sites.names.LoopbackNames"]),
-                               cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
-    finally:
-        site.stop()
+    crawl = crawl_by_name(f"http://www.news.test:{port}/start", site, tmp_path)
     assert crawl.returncode == 0, crawl.stderr[-3000:]
     assert "out of scope 0" in crawl.stdout, crawl.stdout
-    assert sorted(r["url"] for r in read_feed(out)) == sorted(f"{bare}{p}" for p in paths)
+    assert sorted(r["url"] for r in read_feed(tmp_path / "feed")) == sorted(f"{bare}{p}" for p in paths)
 
 
 def test_a_host_and_its_www_name_are_one_site_and_other_subdomains_stay_out():

@@ -52,7 +52,9 @@ def test_a_folder_named_ingest_in_the_working_directory_does_not_stand_in_for_th
     assert len(read_feed(tmp_path / "feed")) == 3
 
 
-def test_sigterm_while_a_download_hangs_ends_the_crawl_cleanly_without_sigkill(tmp_path, pages):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "terminal closed"])
+def test_a_stop_signal_while_a_download_hangs_ends_the_crawl_cleanly_without_sigkill(tmp_path, pages, stop):
+    # SIGHUP killed the schedule on the spot, its crawl (in a session of its own) left running.
     gate = threading.Event()
     site, paths = generated.article_site(pages, 6)
     for path in paths[3:]:
@@ -64,9 +66,12 @@ def test_sigterm_while_a_download_hangs_ends_the_crawl_cleanly_without_sigkill(t
         # the other three waiting on a server that will not answer.
         wait_for(lambda: len(read_feed(tmp_path / "feed")) == 3, 180, "the answered pages in the feed")
         wait_for(lambda: sum(path in paths[3:] for path, _ in site.arrived) == 3, 60, "the held requests")
-        scheduler.send_signal(signal.SIGTERM)
+        log.wait_for(lambda log: log.runs()["quick"], timeout=10)
+        crawl = int(next(line for line in log.all if "run started" in line).split("pid=")[1].split()[0])
+        scheduler.send_signal(stop)
         assert scheduler.wait(timeout=60) == 0
         log.wait_for(lambda log: any("schedule: stopped" in line for line in log.all), timeout=10)
+        assert not _alive(crawl)
     finally:
         gate.set()
         if scheduler.poll() is None:
@@ -78,3 +83,11 @@ def test_sigterm_while_a_download_hangs_ends_the_crawl_cleanly_without_sigkill(t
     assert log.ended("quick") == 1
     assert partial_files(tmp_path / "feed") == []
     assert (tmp_path / "state" / "jobs" / "quick" / "interrupted").exists()  # the next run resumes
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

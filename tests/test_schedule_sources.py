@@ -1,17 +1,12 @@
-"""`ingest schedule` over days: its sources file edited while it runs, a bad `-s` given to it, and
-the terminal it runs in closed."""
+"""`ingest schedule` over days: its sources file edited while it runs, and a bad `-s` given to it."""
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
-from sites.crawling import FAST, REPO, _env, held_article_site, partial_files, read_feed, wait_for
-from test_schedule import Log
+from sites.crawling import FAST, REPO, _env, wait_for
 
 from ingest.crawl.scheduler import Scheduler
 from ingest.crawl.sources_file import SourcesFile
@@ -88,36 +83,3 @@ def test_a_bad_setting_given_to_the_schedule_is_refused_before_any_run(tmp_path)
     assert scheduler.returncode == 2
     assert said.startswith("ingest schedule: -s CONCURRENT_REQUESTS=0: expected 1 or more"), said
     assert "run started" not in said
-
-
-def test_closing_the_schedules_terminal_stops_its_running_crawl_cleanly(tmp_path):
-    site, paths, turnstile = held_article_site(6, answered=3)
-    scheduler = _schedule(tmp_path, f'[sources.quick]\nstart = ["{site.url("/")}"]\ninterval = "1h"\n',
-                          "-s", "INGEST_FEED_MAX_RECORDS=3", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
-    log = Log(scheduler.stderr)
-    try:
-        wait_for(lambda: len(read_feed(tmp_path / "feed")) == 3, 180, "the answered pages in the feed")
-        wait_for(lambda: turnstile.held > 0, 60, "a request the site holds")
-        log.wait_for(lambda log: log.runs()["quick"], timeout=10)
-        crawl = int(next(line for line in log.all if "run started" in line).split("pid=")[1].split()[0])
-        scheduler.send_signal(signal.SIGHUP)  # the terminal closed; the crawl runs in a session of its own
-        assert scheduler.wait(timeout=60) == 0
-        log.wait_for(lambda log: any("schedule: stopped" in line for line in log.all), timeout=10)
-    finally:
-        turnstile.release()
-        if scheduler.poll() is None:
-            scheduler.kill()
-        site.stop()
-    said = "".join(log.all)
-    assert "SIGHUP: stopping" in said and "killed" not in said and "Traceback" not in said, said[-3000:]
-    assert log.ended("quick") == 1
-    assert not _alive(crawl)
-    assert partial_files(tmp_path / "feed") == []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
