@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
+import subprocess
+import threading
 from datetime import datetime
 
 import pytest
 
-from helpers import BAD, ROOT, records, run_ingest, sample_pages, validate, without_summary
+from helpers import BAD, INGEST, ROOT, records, run_ingest, sample_pages, validate, without_summary
+from sites.crawling import wait_for
+from sites.server import Held, Page, TestSite
 from warcs import Response, write_warc
 
 DATE = "2024-03-05T10:20:30Z"
@@ -156,3 +161,25 @@ def test_a_missing_archive_or_list_is_one_line_naming_it(tmp_path):
     listing = run_ingest("clean", str(tmp_path / "gone.paths"))
     assert listing.returncode == 2
     assert listing.stderr.count("\n") == 1 and "gone.paths" in listing.stderr
+
+
+def test_ctrl_c_while_warc_pages_are_cleaned_on_two_workers_ends_without_a_worker_traceback(tmp_path):
+    # The terminal's Ctrl-C reaches the whole process group; the archive is served by a loopback
+    # site that holds it, so the signal lands while the workers wait for pages, however loaded the machine.
+    gate = threading.Event()
+    archive = write_warc(tmp_path / "crawl.warc.gz", responses())
+    site = TestSite({"/crawl.warc.gz": Held(Page(archive.read_bytes(), content_type="application/warc"), gate)})
+    site.start()
+    clean = subprocess.Popen([INGEST, "clean", "--jobs", "2", site.url("/crawl.warc.gz")], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        wait_for(lambda: site.arrived, 60, "the archive's request")
+        os.killpg(clean.pid, signal.SIGINT)
+        _, said = clean.communicate(timeout=60)
+    finally:
+        gate.set()
+        site.stop()
+        if clean.poll() is None:
+            os.killpg(clean.pid, signal.SIGKILL)
+    assert clean.returncode == 130
+    assert "ForkPoolWorker" not in said and "Traceback" not in said and "KeyboardInterrupt" not in said, said

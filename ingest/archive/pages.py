@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -15,6 +17,9 @@ from ..core.rejection import Rejection
 from ..inputs import NOT_A_WARC, Input, not_a_warc
 from .opener import Unavailable, open_archive
 from .warc import ArchivedPage, Tally, read_pages
+
+
+_AHEAD = 4  # pages sent to the pool per worker before the first result is awaited
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,27 @@ def clean_archives(inputs: list[Input], options: Options, jobs: int | None,
         results = map(_work, tasks)
         yield from _outcomes(results, note)
         return
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from _outcomes(pool.imap(_work, tasks, chunksize=1), note)
+    yield from _outcomes(_pooled(tasks, jobs), note)
+
+
+def _pooled(tasks: Iterator, jobs: int) -> Iterator[Outcome | FileDone]:
+    """`_work` of each task on `jobs` workers, in task order, a few tasks ahead. The archive is read
+    here, in the main thread, where Ctrl-C interrupts a read waiting on a stalled server: read by
+    the pool's own thread (imap), the pool could not stop until the read returned."""
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_leave_interrupts_to_the_parent) as pool:
+        ahead: deque = deque()
+        for task in tasks:
+            ahead.append(pool.apply_async(_work, (task,)))
+            if len(ahead) >= _AHEAD * jobs:
+                yield ahead.popleft().get()
+        while ahead:
+            yield ahead.popleft().get()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the pool; a worker that took it
+    printed "Process ForkPoolWorker-1:" and a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _items(inputs: list[Input]) -> Iterator[tuple[str, ArchivedPage] | FileDone]:
