@@ -83,3 +83,27 @@ def test_a_bad_setting_given_to_the_schedule_is_refused_before_any_run(tmp_path)
     assert scheduler.returncode == 2
     assert said.startswith("ingest schedule: -s CONCURRENT_REQUESTS=0: expected 1 or more"), said
     assert "run started" not in said
+
+
+def test_a_scheduled_run_reads_the_copy_and_shares_the_cores_between_the_sources_the_file_holds_now(
+        tmp_path, monkeypatch):
+    from argparse import Namespace
+
+    from ingest.crawl import scheduler
+    from ingest.crawl.command import scheduled_command
+
+    monkeypatch.setattr(scheduler.os, "cpu_count", lambda: 4)
+    path = tmp_path / "sources.toml"
+    path.write_text(_table("a"))
+    sources_file = SourcesFile(path)
+    args = Namespace(out="feed", state="state", settings=[], log_level=None, verbose=0)
+    command = scheduled_command(sources_file, args, max_runs=16)
+    try:
+        first = command(sources_file.sources["a"])
+        path.write_text(_table("a") + _table("b"))
+        sources_file.reread()
+        second = command(sources_file.sources["b"])
+    finally:
+        sources_file.close()
+    assert first[first.index("--sources") + 1] == second[second.index("--sources") + 1] == str(sources_file.copy)
+    assert "INGEST_CLEAN_WORKERS=4" in first and "INGEST_CLEAN_WORKERS=2" in second  # a second source came

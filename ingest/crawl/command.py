@@ -108,7 +108,7 @@ def run_schedule(args) -> int:
 
 
 def _schedule(args, sources_file: SourcesFile) -> int:
-    from .scheduler import Scheduler, crawl_command, default_max_runs, workers_per_run
+    from .scheduler import Scheduler, default_max_runs
 
     sources = list(sources_file.sources.values())
     for folder, option in ((args.out, "--out"), (args.state, "--state")):
@@ -117,15 +117,26 @@ def _schedule(args, sources_file: SourcesFile) -> int:
             print(f"ingest schedule: {option} {folder}: {problem}", file=sys.stderr)
             return 2
     max_runs = args.max_runs or default_max_runs()
-    # The runs read the copy of the file's last good version: an edit half done never fails a run.
-    command = partial(crawl_command, sources_file=str(sources_file.copy), out=args.out, state=args.state,
-                      overrides=with_log_level(args), workers=workers_per_run(len(sources), max_runs))
+    command = scheduled_command(sources_file, args, max_runs)
     if args.redis:
         from .redis.worker import run_shared_schedule
 
         return run_shared_schedule(args, sources, command, max_runs, sources_file)
     return Scheduler(sources, command, feed_dir=args.out, state_dir=args.state, max_runs=max_runs,
                      sources_file=sources_file).run_until_signalled()
+
+
+def scheduled_command(sources_file: SourcesFile, args, max_runs: int):
+    """The command of a source's run: `ingest crawl` of the copy of the sources file's last good
+    version (an edit half done never fails a run), with the cores' cleaning workers split between
+    the sources the file holds now."""
+    from .scheduler import crawl_command, workers_per_run
+
+    def command(source: Source) -> list[str]:
+        workers = workers_per_run(len(sources_file.sources), max_runs)
+        return crawl_command(source, sources_file=str(sources_file.copy), out=args.out, state=args.state,
+                             overrides=with_log_level(args), workers=workers)
+    return command
 
 
 def resolve_targets(targets: list[str], sources_file: str) -> list[Source]:
