@@ -33,15 +33,16 @@ class SourcesFile:
         self._write_copy(text)
 
     def reread(self) -> tuple[dict[str, Source] | None, str | None]:
-        """The sources, when the file changed since last read and reads well; else None. With them,
-        or alone, what is wrong with the file, once for each faulty version of it."""
+        """(sources, None) when the file changed since last read and reads well; (None, what is
+        wrong) the first time a faulty version of it is seen; (None, None) otherwise."""
         signature = self._signature()
         if signature == self._seen:
             return None, None
         self._seen = signature
         try:
             text = self._text()
-            if text == self._read:
+            if text == self._read:  # back as it was: a fault made again is said again
+                self._said = None
                 return None, None
             sources = parse_sources(text, self.path)
         except SourcesError as error:
