@@ -22,9 +22,9 @@ def is_tracking_key(key: str) -> bool:
 
 
 def ascii_host(host: str) -> str:
-    """A host name as DNS, Scrapy and links in a page's HTML write it: lower-case, an international
-    name in its IDNA form (bücher.example -> xn--bcher-kva.example), as w3lib writes it for Scrapy.
-    Compared as written, a crawl of an international name refused its own pages as another origin."""
+    """A host name as DNS and Scrapy write it: lower-case, an international name in its IDNA form
+    (bücher.example -> xn--bcher-kva.example), as w3lib writes it for Scrapy's requests. Compared
+    as a page wrote it, a crawl of an international name refused its own pages as another origin."""
     if host.isascii():
         return host.lower()
     try:
