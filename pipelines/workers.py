@@ -23,8 +23,6 @@ def _start_worker(parent: int):
     SIGKILL must not leave its workers behind. The terminal's Ctrl-C and hang-up reach the whole
     process group: the crawl decides when its workers stop (each one printed a KeyboardInterrupt
     traceback, and the pages it held were lost to the graceful stop)."""
-    import signal
-    import threading
     import time
 
     for terminal_signal in (signal.SIGINT, signal.SIGHUP):
